@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+// lcaopt: openLCA databases to cost/impact-optimal supply chains, solved through GLPK.
+import PackageDescription
+
+let package = Package(
+    name: "lcaopt",
+    products: [
+        .executable(name: "lcaopt", targets: ["lcaopt"]),
+        .library(name: "OpenLCA", targets: ["OpenLCA"]),
+        .library(name: "Impact", targets: ["Impact"]),
+        .library(name: "LPModel", targets: ["LPModel"]),
+        .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: C libraries, each behind one shim and imported by exactly one Swift target.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+
+        // MARK: Data: SQLite access and the openLCA reader.
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        .target(name: "OpenLCA", dependencies: ["SQLite"]),
+        .target(name: "OpenLCAFixtures", dependencies: ["SQLite"]),
+
+        // MARK: Characterisation.
+        .target(name: "Impact", dependencies: ["OpenLCA"]),
+
+        // MARK: Linear programming: solver-independent model, GLPK backend.
+        .target(name: "LPModel"),
+        .target(name: "GLPKBackend", dependencies: ["LPModel", "CGLPK"]),
+
+        // MARK: Command-line tool (thin: every command is a library call).
+        .executableTarget(
+            name: "lcaopt",
+            dependencies: [
+                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests.
+        .testTarget(name: "OpenLCATests", dependencies: ["OpenLCA", "OpenLCAFixtures", "SQLite"]),
+        .testTarget(name: "ImpactTests", dependencies: ["Impact", "OpenLCA", "OpenLCAFixtures", "SQLite"]),
+        .testTarget(name: "LPModelTests", dependencies: ["LPModel", "GLPKBackend"]),
+        .testTarget(name: "CLITests", dependencies: ["OpenLCAFixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
