@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "OpenLCATests", dependencies: ["OpenLCA", "OpenLCAFixtures", "SQLite"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "OpenLCA", "OpenLCAFixtures", "SQLite"]),
         .testTarget(name: "LPModelTests", dependencies: ["LPModel", "GLPKBackend"]),
-        .testTarget(name: "CLITests", dependencies: ["OpenLCAFixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

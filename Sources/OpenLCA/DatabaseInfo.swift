@@ -126,9 +126,9 @@ extension OpenLCADatabase {
     private var multiOutputSQL: String {
         let input = flag("e.is_input")
         let avoided = schema.hasColumn("tbl_exchanges", "avoided_product") ? flag("e.avoided_product") : "0"
-        let flow = schema.integerExpression("tbl_exchanges", "f_flow")
+        let flow = schema.integerExpression("tbl_exchanges", "f_flow", alias: "e")
         return """
-            SELECT count(*) FROM (SELECT e.f_owner FROM tbl_exchanges e JOIN tbl_flows f ON f.id = e.\(flow)
+            SELECT count(*) FROM (SELECT e.f_owner FROM tbl_exchanges e JOIN tbl_flows f ON f.id = \(flow)
             WHERE ((upper(f.flow_type) = 'PRODUCT_FLOW' AND NOT \(input)) OR (upper(f.flow_type) = 'WASTE_FLOW' AND \(input)))
             AND NOT \(avoided) GROUP BY e.f_owner HAVING count(*) > 1)
             """
@@ -136,15 +136,15 @@ extension OpenLCADatabase {
 
     /// (elementary exchanges, those whose unit or flow property factor is not 1).
     private func elementaryUnitCounts() throws -> (Int, Int) {
-        let flow = schema.integerExpression("tbl_exchanges", "f_flow")
-        let unit = schema.integerExpression("tbl_exchanges", "f_unit")
-        let factor = schema.integerExpression("tbl_exchanges", "f_flow_property_factor")
+        let flow = schema.integerExpression("tbl_exchanges", "f_flow", alias: "e")
+        let unit = schema.integerExpression("tbl_exchanges", "f_unit", alias: "e")
+        let factor = schema.integerExpression("tbl_exchanges", "f_flow_property_factor", alias: "e")
         let statement = try prepare("""
             SELECT count(*), coalesce(sum(CASE WHEN coalesce(u.conversion_factor, 1) <> 1
                 OR coalesce(pf.conversion_factor, 1) <> 1 THEN 1 ELSE 0 END), 0)
-            FROM tbl_exchanges e JOIN tbl_flows f ON f.id = e.\(flow)
-            LEFT JOIN tbl_units u ON u.id = e.\(unit)
-            LEFT JOIN tbl_flow_property_factors pf ON pf.id = e.\(factor)
+            FROM tbl_exchanges e JOIN tbl_flows f ON f.id = \(flow)
+            LEFT JOIN tbl_units u ON u.id = \(unit)
+            LEFT JOIN tbl_flow_property_factors pf ON pf.id = \(factor)
             WHERE upper(f.flow_type) = 'ELEMENTARY_FLOW'
             """)
         guard try statement.step() else { return (0, 0) }

@@ -89,8 +89,9 @@ public struct Schema: Sendable, Codable, Equatable {
 
     /// An SQL expression for an id column that compares as an integer whatever the storage
     /// class: the column itself when declared INTEGER (so indexes are used), else a CAST.
-    func integerExpression(_ table: String, _ column: String) -> String {
-        integerColumns.contains("\(table).\(column)") ? column : "CAST(\(column) AS INTEGER)"
+    func integerExpression(_ table: String, _ column: String, alias: String? = nil) -> String {
+        let name = alias.map { "\($0).\(column)" } ?? column
+        return integerColumns.contains("\(table).\(column)") ? name : "CAST(\(name) AS INTEGER)"
     }
 
     /// `column` when the table has it, else `NULL`, for SELECT lists over varying layouts.

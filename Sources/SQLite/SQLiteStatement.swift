@@ -136,7 +136,7 @@ public final class SQLiteStatement {
 }
 
 /// A value to bind (used where the kind varies per column, as in fixture generation).
-public enum SQLiteValue: Sendable, Equatable {
+public enum SQLiteValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case real(Double)
@@ -150,5 +150,20 @@ extension String {
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
+    }
+}
+
+extension SQLiteStatement {
+    /// The number of columns of the result.
+    public var columnCount: Int32 { sqlite3_column_count(handle) }
+
+    /// The column as stored, for copying rows between files.
+    public func value(_ column: Int32) -> SQLiteValue {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
+        case SQLITE_NULL: return .null
+        default: return text(column).map(SQLiteValue.text) ?? .null
+        }
     }
 }
