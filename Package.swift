@@ -40,6 +40,15 @@ let package = Package(
             ]
         ),
 
+        // MARK: Benchmarks (print tables; run in release).
+        .executableTarget(
+            name: "lcaopt-bench",
+            dependencies: [
+                "LPModel", "GLPKBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         // MARK: Tests.
         .testTarget(name: "OpenLCATests", dependencies: ["OpenLCA", "OpenLCAFixtures", "SQLite"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "OpenLCA", "OpenLCAFixtures", "SQLite"]),

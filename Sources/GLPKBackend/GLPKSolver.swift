@@ -1,0 +1,312 @@
+import CGLPK
+import LPModel
+
+/// ``SolverBackend`` over GLPK's C API: the model is loaded in bulk (`glp_load_matrix`), bound
+/// and objective edits are applied in place, and re-solves start from the previous basis with
+/// presolve off (GLPK's manual: presolve only for the first solve). Dual simplex by default.
+///
+/// Offsets: GLPK numbers rows and columns from 1; ``Constraint/index`` and ``Variable/index``
+/// from 0. `glpkIndex(_:)` is the one place that converts.
+public final class GLPKSolver: SolverBackend {
+    private let problem: OpaquePointer
+    private var model: LinearModel?
+    private var hasBasis = false
+
+    public init() {
+        GLPKEnvironment.installHooks()
+        problem = glp_create_prob()
+        glp_set_obj_dir(problem, GLP_MIN)
+    }
+
+    deinit {
+        GLPKEnvironment.installHooks()
+        glp_delete_prob(problem)
+    }
+
+    @inline(__always)
+    private func glpkIndex(_ index: Int32) -> Int32 { index + 1 }
+
+    public func load(_ model: LinearModel) throws(LPModelError) {
+        try model.validate()
+        GLPKEnvironment.installHooks()
+        glp_erase_prob(problem)
+        glp_set_obj_dir(problem, GLP_MIN)
+        hasBasis = false
+        // GLPK rejects adding 0 rows or columns.
+        if model.rowCount > 0 { glp_add_rows(problem, Int32(model.rowCount)) }
+        if model.columnCount > 0 { glp_add_cols(problem, Int32(model.columnCount)) }
+        for row in 0..<model.rowCount {
+            let (type, lower, upper) = Self.boundType(model.rowLower[row], model.rowUpper[row])
+            glp_set_row_bnds(problem, Int32(row + 1), type, lower, upper)
+        }
+        for column in 0..<model.columnCount {
+            let (type, lower, upper) = Self.boundType(model.columnLower[column], model.columnUpper[column])
+            glp_set_col_bnds(problem, Int32(column + 1), type, lower, upper)
+            if model.isInteger[column] { glp_set_col_kind(problem, Int32(column + 1), GLP_IV) }
+        }
+        let matrix = model.compressedRows()
+        let count = matrix.values.count
+        if count > 0 {
+            var rows = [Int32](repeating: 0, count: count + 1)
+            var columns = [Int32](repeating: 0, count: count + 1)
+            var values = [Double](repeating: 0, count: count + 1)
+            for row in 0..<model.rowCount {
+                for entry in matrix.rowStart[row]..<matrix.rowStart[row + 1] {
+                    rows[entry + 1] = Int32(row + 1)
+                    columns[entry + 1] = glpkIndex(matrix.columns[entry])
+                    values[entry + 1] = matrix.values[entry]
+                }
+            }
+            glp_load_matrix(problem, Int32(count), rows, columns, values)
+        }
+        self.model = model
+        applyObjective(model.objectives[model.activeObjective])
+    }
+
+    /// GLPK's bound type for a pair of bounds (infinite means none).
+    static func boundType(_ lower: Double, _ upper: Double) -> (Int32, Double, Double) {
+        switch (lower.isFinite, upper.isFinite) {
+        case (false, false): return (GLP_FR, 0, 0)
+        case (true, false): return (GLP_LO, lower, 0)
+        case (false, true): return (GLP_UP, 0, upper)
+        case (true, true): return lower == upper ? (GLP_FX, lower, upper) : (GLP_DB, lower, upper)
+        }
+    }
+
+    private func applyObjective(_ objective: Objective) {
+        glp_set_obj_coef(problem, 0, objective.constant)
+        for (position, column) in objective.variables.enumerated() {
+            glp_set_obj_coef(problem, glpkIndex(column), objective.coefficients[position])
+        }
+    }
+
+    private func clearObjective(_ objective: Objective) {
+        glp_set_obj_coef(problem, 0, 0)
+        for column in objective.variables { glp_set_obj_coef(problem, glpkIndex(column), 0) }
+    }
+
+    private func loadedModel() throws(LPModelError) -> LinearModel {
+        guard let model else { throw .notLoaded }
+        return model
+    }
+
+    public func setRowBounds(_ constraint: Constraint, lower: Double, upper: Double) throws(LPModelError) {
+        var model = try loadedModel()
+        let row = Int(constraint.index)
+        guard row >= 0 && row < model.rowCount else {
+            throw .indexOutOfRange(what: "row", index: row, count: model.rowCount)
+        }
+        try LinearModel.checkBounds("row", model.rowNames[row], lower, upper)
+        GLPKEnvironment.installHooks()
+        let (type, low, up) = Self.boundType(lower, upper)
+        glp_set_row_bnds(problem, glpkIndex(constraint.index), type, low, up)
+        model.setBounds(constraint, lower: lower, upper: upper)
+        self.model = model
+    }
+
+    public func setColumnBounds(_ variable: Variable, lower: Double, upper: Double) throws(LPModelError) {
+        var model = try loadedModel()
+        let column = Int(variable.index)
+        guard column >= 0 && column < model.columnCount else {
+            throw .indexOutOfRange(what: "column", index: column, count: model.columnCount)
+        }
+        try LinearModel.checkBounds("column", model.columnNames[column], lower, upper)
+        GLPKEnvironment.installHooks()
+        let (type, low, up) = Self.boundType(lower, upper)
+        glp_set_col_bnds(problem, glpkIndex(variable.index), type, low, up)
+        model.setBounds(variable, lower: lower, upper: upper)
+        self.model = model
+    }
+
+    public func setActiveObjective(_ index: Int) throws(LPModelError) {
+        var model = try loadedModel()
+        guard index >= 0 && index < model.objectives.count else {
+            throw .indexOutOfRange(what: "objective", index: index, count: model.objectives.count)
+        }
+        guard index != model.activeObjective else { return }
+        GLPKEnvironment.installHooks()
+        clearObjective(model.objectives[model.activeObjective])
+        model.activeObjective = index
+        applyObjective(model.objectives[index])
+        self.model = model
+    }
+
+    public func setObjective(_ index: Int, _ objective: Objective) throws(LPModelError) {
+        var model = try loadedModel()
+        guard index >= 0 && index < model.objectives.count else {
+            throw .indexOutOfRange(what: "objective", index: index, count: model.objectives.count)
+        }
+        var check = model
+        check.replaceObjective(index, with: objective)
+        try check.validateObjective(index)
+        GLPKEnvironment.installHooks()
+        if index == model.activeObjective {
+            clearObjective(model.objectives[index])
+            applyObjective(objective)
+        }
+        model.replaceObjective(index, with: objective)
+        self.model = model
+    }
+
+    public func solve(_ options: SolveOptions) throws(LPModelError) -> SolveResult {
+        let model = try loadedModel()
+        GLPKEnvironment.installHooks()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let iterationsBefore = glp_get_it_cnt(problem)
+        if model.columnCount == 0 {
+            let constant = model.objectives[model.activeObjective].constant
+            return SolveResult(termination: .optimal, primalStatus: .feasiblePoint, rawStatus: "empty model",
+                               objectiveValue: constant, objectiveValues: model.objectives.map(\.constant),
+                               rowActivity: Array(repeating: 0, count: model.rowCount))
+        }
+        let warm = hasBasis && !options.forceCold
+        var code = runSimplex(options, presolve: !warm)
+        // A stale or singular basis: retry once from scratch.
+        if warm, [GLP_EBADB, GLP_ESING, GLP_ECOND, GLP_EFAIL].contains(code) {
+            code = runSimplex(options, presolve: true)
+        }
+        // Presolve proves dual infeasibility without saying whether the primal is feasible:
+        // solve without presolve to tell unbounded from infeasible.
+        if code == GLP_ENODFS {
+            glp_adv_basis(problem, 0)
+            code = runSimplex(options, presolve: false)
+        }
+        // The dual simplex proves dual infeasibility but stops with a primal-infeasible basis:
+        // the primal simplex from there says whether the problem is unbounded or infeasible.
+        if code == 0, glp_get_status(problem) != GLP_OPT, glp_get_dual_stat(problem) == GLP_NOFEAS,
+           glp_get_status(problem) != GLP_UNBND {
+            var primal = options
+            primal.method = .primal
+            code = runSimplex(primal, presolve: false)
+        }
+        var result = lpResult(code: code, model: model)
+        if result.termination == .optimal && model.hasIntegerColumns {
+            result = integerResult(options, model: model, elapsed: clock.now - start)
+        }
+        result.iterations = Int(glp_get_it_cnt(problem) - iterationsBefore)
+        result.seconds = Self.seconds(clock.now - start)
+        result.warmStarted = warm
+        return result
+    }
+
+    private func runSimplex(_ options: SolveOptions, presolve: Bool) -> Int32 {
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        parameters.msg_lev = GLP_MSG_ERR
+        parameters.meth = options.method == .dual ? GLP_DUALP : GLP_PRIMAL
+        parameters.presolve = presolve ? GLP_ON : GLP_OFF
+        if let limit = options.timeLimit { parameters.tm_lim = Int32(clamping: Int((limit * 1000).rounded(.up))) }
+        if let limit = options.iterationLimit { parameters.it_lim = Int32(clamping: limit) }
+        let code = glp_simplex(problem, &parameters)
+        // After a normal exit GLPK keeps a valid basis (optimal, infeasible or unbounded alike).
+        hasBasis = code == 0
+        return code
+    }
+
+    /// Maps a `glp_simplex` return code and the solution status to a result with values.
+    private func lpResult(code: Int32, model: LinearModel) -> SolveResult {
+        let (termination, raw) = Self.simplexStatus(code: code, status: code == 0 ? glp_get_status(problem) : 0)
+        let feasible = code == 0 && (glp_get_status(problem) == GLP_OPT || glp_get_status(problem) == GLP_FEAS)
+            || (termination == .timeLimit || termination == .iterationLimit) && glp_get_prim_stat(problem) == GLP_FEAS
+        guard feasible else {
+            return SolveResult(termination: termination, primalStatus: .noSolution, rawStatus: raw)
+        }
+        let columns = model.columnCount, rows = model.rowCount
+        var primal = [Double](repeating: 0, count: columns)
+        var reduced = [Double](repeating: 0, count: columns)
+        for column in 0..<columns {
+            primal[column] = glp_get_col_prim(problem, Int32(column + 1))
+            reduced[column] = glp_get_col_dual(problem, Int32(column + 1))
+        }
+        var activity = [Double](repeating: 0, count: rows)
+        var duals = [Double](repeating: 0, count: rows)
+        for row in 0..<rows {
+            activity[row] = glp_get_row_prim(problem, Int32(row + 1))
+            duals[row] = glp_get_row_dual(problem, Int32(row + 1))
+        }
+        let values = model.objectives.map { $0.value(at: primal) }
+        return SolveResult(termination: termination, primalStatus: .feasiblePoint, rawStatus: raw,
+                           objectiveValue: values[model.activeObjective], objectiveValues: values,
+                           primal: primal, rowActivity: activity, rowDuals: duals, reducedCosts: reduced)
+    }
+
+    /// Branch and bound from the optimal LP basis (presolve off, so the basis is used).
+    private func integerResult(_ options: SolveOptions, model: LinearModel, elapsed: Duration) -> SolveResult {
+        var parameters = glp_iocp()
+        glp_init_iocp(&parameters)
+        parameters.msg_lev = GLP_MSG_ERR
+        parameters.presolve = GLP_OFF
+        parameters.mip_gap = options.mipGap
+        if let limit = options.timeLimit {
+            let left = max(0.001, limit - Self.seconds(elapsed))
+            parameters.tm_lim = Int32(clamping: Int((left * 1000).rounded(.up)))
+        }
+        let code = glp_intopt(problem, &parameters)
+        let status = glp_mip_status(problem)
+        let termination: TerminationStatus
+        let raw: String
+        switch (code, status) {
+        case (0, GLP_OPT), (GLP_EMIPGAP, GLP_FEAS), (0, GLP_FEAS):
+            (termination, raw) = (.optimal, "integer optimal")
+        case (0, GLP_NOFEAS), (GLP_ENOPFS, _):
+            (termination, raw) = (.noFeasibleIntegerSolution, "no integer feasible solution exists")
+        case (GLP_ETMLIM, _):
+            (termination, raw) = (.timeLimit, "time limit reached during branch and bound")
+        default:
+            (termination, raw) = (.numericalFailure, Self.codeText(code))
+        }
+        guard status == GLP_OPT || status == GLP_FEAS else {
+            return SolveResult(termination: termination, primalStatus: .noSolution, rawStatus: raw)
+        }
+        var primal = [Double](repeating: 0, count: model.columnCount)
+        for column in 0..<model.columnCount {
+            let value = glp_mip_col_val(problem, Int32(column + 1))
+            primal[column] = model.isInteger[column] ? value.rounded() : value
+        }
+        var activity = [Double](repeating: 0, count: model.rowCount)
+        for row in 0..<model.rowCount { activity[row] = glp_mip_row_val(problem, Int32(row + 1)) }
+        let values = model.objectives.map { $0.value(at: primal) }
+        return SolveResult(termination: termination, primalStatus: .feasiblePoint, rawStatus: raw,
+                           objectiveValue: values[model.activeObjective], objectiveValues: values,
+                           primal: primal, rowActivity: activity)
+    }
+
+    static func simplexStatus(code: Int32, status: Int32) -> (TerminationStatus, String) {
+        if code != 0 {
+            switch code {
+            case GLP_ENOPFS: return (.infeasible, "presolve: the problem has no primal feasible solution")
+            case GLP_ENODFS: return (.infeasibleOrUnbounded, "presolve: the problem has no dual feasible solution")
+            case GLP_EITLIM: return (.iterationLimit, "simplex iteration limit reached")
+            case GLP_ETMLIM: return (.timeLimit, "time limit reached")
+            case GLP_EBOUND: return (.invalidModel, "a double-bounded row or column has incorrect bounds")
+            default: return (.numericalFailure, codeText(code))
+            }
+        }
+        switch status {
+        case GLP_OPT: return (.optimal, "optimal")
+        case GLP_NOFEAS: return (.infeasible, "the problem has no primal feasible solution")
+        case GLP_UNBND: return (.unbounded, "the problem has an unbounded primal solution")
+        case GLP_FEAS: return (.otherError, "feasible but not proven optimal")
+        default: return (.otherError, "the solution status is undefined")
+        }
+    }
+
+    /// GLPK's manual's sentence for a return code.
+    static func codeText(_ code: Int32) -> String {
+        switch code {
+        case GLP_EBADB: return "the initial basis is invalid"
+        case GLP_ESING: return "the basis matrix is singular"
+        case GLP_ECOND: return "the basis matrix is ill-conditioned"
+        case GLP_EBOUND: return "incorrect bounds"
+        case GLP_EFAIL: return "the solver failed (numerical difficulties or an empty problem)"
+        case GLP_EROOT: return "no optimal basis for the LP relaxation"
+        case GLP_ESTOP: return "the search was stopped"
+        default: return "GLPK return code \(code)"
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+}
