@@ -141,3 +141,15 @@ public struct ExchangeRecord: Sendable, Hashable {
     public let costValue: Double?
     public let currency: Int64?
 }
+
+/// One characterisation factor row.
+public struct ImpactFactorRecord: Sendable, Hashable {
+    public let category: Int64
+    public let flow: Int64
+    public let flowPropertyFactor: Int64?
+    public let unit: Int64?
+    /// The factor per `unit` of the property of `flowPropertyFactor` (NULL reads as 0).
+    public let value: Double
+    /// Set for openLCA 2's regionalised factors.
+    public let location: Int64?
+}

@@ -20,16 +20,22 @@ public enum FixtureWriter {
             try connection.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
             try connection.transaction {
                 for table in converted {
-                    try write(table, to: connection, upperCase: options.upperCase)
+                    try writeTable(table, to: connection, upperCase: options.upperCase)
                 }
             }
         }
+        try replace(path, with: temporary)
+    }
+
+    /// Renames `temporary` to `path`, replacing it.
+    static func replace(_ path: String, with temporary: String) throws {
         guard rename(temporary, path) == 0 else {
             throw SQLiteError(code: 14, message: "cannot rename \(temporary) to \(path)", context: "writing a fixture")
         }
     }
 
-    private static func write(_ table: FixtureTable, to connection: SQLiteConnection, upperCase: Bool) throws {
+    /// Creates `table` and inserts its rows.
+    static func writeTable(_ table: FixtureTable, to connection: SQLiteConnection, upperCase: Bool) throws {
         let name = upperCase ? table.name.uppercased() : table.name
         let columns = table.columns.map { (upperCase ? $0.name.uppercased() : $0.name) + " " + $0.type }
         try connection.execute("CREATE TABLE \(name) (\(columns.joined(separator: ", ")))")

@@ -1,0 +1,61 @@
+import OpenLCA
+
+/// Impacts per reference unit of each process's own elementary exchanges (the direct scope),
+/// with openLCA's arithmetic:
+///
+/// - amounts in reference units: `a * unit.cf / fpf.cf`
+///   (olca-core `org/openlca/core/matrix/cache/ExchangeTable.java`, `getConversionFactor`);
+/// - factors per reference unit: `v * fpf.cf / unit.cf`
+///   (olca-core `org/openlca/core/matrix/ImpactBuilder.java`, `getConversionFactor`);
+/// - signs: an input enters the intervention matrix negated (`CalcExchange.matrixValue`), and a
+///   factor is negated when its flow's direction is input (`CalcImpactFactor.matrixValue`); the
+///   direction is the category's recorded `direction` (openLCA 2), else that of the flow's first
+///   exchange in the process (the `EnviIndex` registers a flow once, with the direction it was
+///   first seen in), so an exchange in the other direction subtracts;
+/// - regionalised factors (`f_location` set) are skipped, as in a non-regionalised calculation;
+/// - the sum is divided by the reference exchange amount in reference units.
+public enum DirectCharacterisation {
+    /// Characterises `processes` (database ids) with `categories` (database ids) in one pass
+    /// over their exchanges. `contributions` > 0 keeps that many largest flow contributions.
+    public static func compute(
+        database: OpenLCADatabase, processes: [Int64], categories: [Int64], contributions: Int = 0
+    ) throws(OpenLCAError) -> LCIAResult {
+        let catalog = try database.catalog()
+        let categoryList = categories.compactMap { catalog.impactCategories[$0] }
+        let table = FactorTable(try database.impactFactors(ofCategories: categories), categories: categoryList, catalog: catalog)
+        var inventory = InventoryCollector(processes: processes, catalog: catalog, factors: table)
+        try database.forEachExchange(ofProcesses: processes) { inventory.add($0) }
+        var results: [ProcessResult] = []
+        results.reserveCapacity(processes.count)
+        for position in processes.indices {
+            results.append(try inventory.result(position, categories: categoryList, factors: table, keep: contributions))
+        }
+        return LCIAResult(categories: categoryList,
+                          methodNames: categoryList.map { catalog.methodNames(of: $0).joined(separator: "; ") },
+                          processes: results)
+    }
+}
+
+/// Characterisation factors per reference unit, by flow: `entries[flow]` lists
+/// (category position, factor per reference unit) without sign.
+struct FactorTable {
+    var entries: [Int64: [(category: Int, value: Double)]] = [:]
+    /// The recorded direction of each category (openLCA 2), by position.
+    var directions: [Direction?]
+
+    init(_ records: [ImpactFactorRecord], categories: [ImpactCategory], catalog: Catalog) {
+        directions = categories.map(\.direction)
+        var position: [Int64: Int] = [:]
+        for (index, category) in categories.enumerated() { position[category.id] = index }
+        for record in records where record.location == nil {
+            guard let category = position[record.category] else { continue }
+            let value = record.value * catalog.impactFactorFactor(unit: record.unit, propertyFactor: record.flowPropertyFactor)
+            // As openLCA's matrix builder, a repeated factor for the same flow replaces the earlier one.
+            if let existing = entries[record.flow]?.firstIndex(where: { $0.category == category }) {
+                entries[record.flow]![existing].value = value
+            } else {
+                entries[record.flow, default: []].append((category, value))
+            }
+        }
+    }
+}

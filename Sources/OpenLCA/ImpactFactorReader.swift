@@ -1,0 +1,23 @@
+extension OpenLCADatabase {
+    /// The characterisation factors of the given categories, in one statement.
+    public func impactFactors(ofCategories categories: some Collection<Int64>) throws(OpenLCAError) -> [ImpactFactorRecord] {
+        guard schema.hasTable("tbl_impact_factors"), !categories.isEmpty else { return [] }
+        let category = schema.integerExpression("tbl_impact_factors", "f_impact_category")
+        let f = { (column: String) in self.schema.column("tbl_impact_factors", column) }
+        return try reading {
+            let statement = try prepare("""
+                SELECT f_impact_category, f_flow, \(f("f_flow_property_factor")), \(f("f_unit")), value, \(f("f_location"))
+                FROM tbl_impact_factors WHERE \(category) IN (SELECT value FROM json_each(?1))
+                """)
+            statement.bind(1, "[" + categories.map(String.init).joined(separator: ",") + "]")
+            var factors: [ImpactFactorRecord] = []
+            while try statement.step() {
+                guard let category = statement.int64(0), let flow = statement.int64(1) else { continue }
+                factors.append(ImpactFactorRecord(category: category, flow: flow, flowPropertyFactor: statement.int64(2),
+                                                  unit: statement.int64(3), value: statement.double(4) ?? 0,
+                                                  location: statement.int64(5)))
+            }
+            return factors
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import Impact
+import OpenLCA
+
+/// `lcaopt lcia DB --process ID ...`: impacts per reference unit, as openLCA computes them.
+struct LCIACommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lcia",
+        abstract: "Characterise processes: impacts and cost per reference unit of their reference product.",
+        discussion: "Direct scope: each process's own elementary exchanges, unit-converted and divided by its reference amount.")
+
+    @Argument(help: "An openLCA database exported to SQLite (opened read-only).")
+    var database: String
+
+    @Option(name: .customLong("process"), help: "A process ref_id or exact name (repeatable).")
+    var processes: [String] = []
+
+    @Option(help: "A file with one process ref_id or exact name per line (# starts a comment).")
+    var processFile: String?
+
+    @Option(name: .customLong("impact"), help: "An impact category ref_id or exact name (repeatable).")
+    var impacts: [String] = []
+
+    @Option(help: "All categories of this LCIA method (ref_id or exact name).")
+    var method: String?
+
+    @Flag(help: "All impact categories of the database.")
+    var allImpacts = false
+
+    @Option(help: "Also list the N largest elementary-flow contributions per process and category.")
+    var contributions = 0
+
+    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Print CSV.") var csv = false
+
+    func validate() throws {
+        if processes.isEmpty && processFile == nil { throw ValidationError("give at least one --process or a --process-file") }
+        let selections = [!impacts.isEmpty, method != nil, allImpacts].filter { $0 }.count
+        if selections != 1 { throw ValidationError("choose the categories with exactly one of --impact, --method or --all-impacts") }
+        if json && csv { throw ValidationError("--json and --csv exclude each other") }
+        if contributions < 0 { throw ValidationError("--contributions must be 0 or more") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let db = try OpenLCADatabase(path: database)
+            var names = processes
+            if let processFile {
+                guard let text = try? String(contentsOfFile: processFile, encoding: .utf8) else {
+                    throw CommandFailure(message: "\(processFile): cannot read the process file", exitCode: 1)
+                }
+                names += text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            }
+            let processIDs = try names.map { try db.process(matching: $0).id }
+            let categories: [ImpactCategory]
+            if allImpacts {
+                categories = try db.catalog().impactCategories.values.sorted { ($0.name, $0.refId) < ($1.name, $1.refId) }
+            } else if let method {
+                categories = try db.impactCategories(ofMethod: method)
+            } else {
+                categories = try impacts.map { try db.impactCategory(matching: $0) }
+            }
+            let result = try DirectCharacterisation.compute(database: db, processes: processIDs,
+                                                            categories: categories.map(\.id), contributions: contributions)
+            if json {
+                try printJSON(LCIAOutput(result))
+            } else if csv {
+                printCSV(result)
+            } else {
+                printTable(result)
+            }
+        }
+    }
+
+    private func printCSV(_ result: LCIAResult) {
+        var header = ["process", "name", "reference_flow", "reference_unit", "reference_amount"]
+        header += result.categories.map { "\($0.name) [\($0.referenceUnit ?? "") per unit]" }
+        header += ["cost per unit", "multi_output", "notes"]
+        print(header.map(csvField).joined(separator: ","))
+        for process in result.processes {
+            var row = [process.process.refId, process.process.name, process.referenceFlow.name, process.referenceUnit,
+                       "\(process.referenceAmount)"]
+            row += process.impacts.map { "\($0)" }
+            row += [process.cost.map { "\($0)" } ?? "", process.isMultiOutput ? "true" : "false", process.notes.joined(separator: "; ")]
+            print(row.map(csvField).joined(separator: ","))
+        }
+    }
+
+    private func printTable(_ result: LCIAResult) {
+        var table = TextTable(["process", "name", "per"] + result.categories.map { "\($0.name) [\($0.referenceUnit ?? "")]" } + ["cost"])
+        for process in result.processes {
+            table.add([String(process.process.refId.prefix(8)), String(process.process.name.prefix(50)), "1 \(process.referenceUnit)"]
+                      + process.impacts.map { formatNumber($0) } + [process.cost.map { formatNumber($0) } ?? "-"])
+        }
+        print(table.render())
+        for process in result.processes {
+            for (index, list) in process.contributions.enumerated() where !list.isEmpty {
+                print("\n\(process.process.name) – \(result.categories[index].name), largest contributions per 1 \(process.referenceUnit):")
+                var contributions = TextTable(["flow", "amount", "unit", "impact"])
+                for item in list {
+                    contributions.add([item.flowName, formatNumber(item.amount), item.unit, formatNumber(item.impact)])
+                }
+                print(contributions.render())
+            }
+        }
+        let noted = result.processes.filter { !$0.notes.isEmpty }
+        if !noted.isEmpty {
+            printError("notes:")
+            for process in noted { printError("  \(process.process.name): \(process.notes.joined(separator: "; "))") }
+        }
+    }
+}
+
+/// The JSON shape of `lcaopt lcia --json`.
+struct LCIAOutput: Encodable {
+    struct Category: Encodable { var refId, name, unit, method: String }
+    struct Contribution: Encodable { var flow, name, unit: String; var amount, impact: Double }
+    struct Location: Encodable { var code: String?; var name: String; var latitude, longitude: Double? }
+    struct Result: Encodable {
+        var process, name, referenceFlow, referenceFlowId, referenceUnit: String
+        var referenceAmount: Double
+        var impacts: [String: Double]
+        var cost: Double?
+        var multiOutput: Bool
+        var location: Location?
+        var notes: [String]
+        var contributions: [String: [Contribution]]?
+    }
+
+    var impactCategories: [Category]
+    var results: [Result]
+
+    init(_ result: LCIAResult) {
+        impactCategories = zip(result.categories, result.methodNames).map {
+            Category(refId: $0.refId, name: $0.name, unit: $0.referenceUnit ?? "", method: $1)
+        }
+        results = result.processes.map { process in
+            var impacts: [String: Double] = [:]
+            var contributions: [String: [Contribution]] = [:]
+            for (index, category) in result.categories.enumerated() {
+                impacts[category.refId] = process.impacts[index]
+                if index < process.contributions.count {
+                    contributions[category.refId] = process.contributions[index].map {
+                        Contribution(flow: $0.flowRefId, name: $0.flowName, unit: $0.unit, amount: $0.amount, impact: $0.impact)
+                    }
+                }
+            }
+            let location = process.location.map {
+                Location(code: $0.code, name: $0.name, latitude: $0.hasCoordinates ? $0.latitude : nil,
+                         longitude: $0.hasCoordinates ? $0.longitude : nil)
+            }
+            return Result(process: process.process.refId, name: process.process.name, referenceFlow: process.referenceFlow.name,
+                          referenceFlowId: process.referenceFlow.refId, referenceUnit: process.referenceUnit,
+                          referenceAmount: process.referenceAmount, impacts: impacts, cost: process.cost,
+                          multiOutput: process.isMultiOutput, location: location, notes: process.notes,
+                          contributions: contributions.isEmpty ? nil : contributions)
+        }
+    }
+}
