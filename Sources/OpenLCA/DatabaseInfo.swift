@@ -54,10 +54,11 @@ public struct DatabaseInfo: Sendable, Codable, Equatable {
         public var multiOutputProcesses: Int
         /// Processes without a readable quantitative reference.
         public var processesWithoutReference: Int
-        /// Elementary exchanges given in a unit or flow property other than the reference one.
-        public var elementaryExchangesInOtherUnits: Int
-        /// All elementary exchanges.
-        public var elementaryExchanges: Int
+        /// Elementary exchanges given in a unit or flow property other than the reference one
+        /// (only with a deep scan: it reads every exchange row).
+        public var elementaryExchangesInOtherUnits: Int?
+        /// All elementary exchanges (only with a deep scan).
+        public var elementaryExchanges: Int?
     }
 
     /// The path of the database.
@@ -69,9 +70,10 @@ public struct DatabaseInfo: Sendable, Codable, Equatable {
 }
 
 extension OpenLCADatabase {
-    /// Counts and warnings for `lcaopt info`, computed with a few aggregate queries (no
-    /// per-row work in Swift), so it stays fast on ecoinvent-sized files.
-    public func info() throws(OpenLCAError) -> DatabaseInfo {
+    /// Counts and warnings for `lcaopt info`, computed with a few aggregate queries that touch
+    /// only reference and product exchanges, so it stays fast on ecoinvent-sized files. `deep`
+    /// also counts elementary exchanges in non-reference units, which reads every exchange row.
+    public func info(deep: Bool = false) throws(OpenLCAError) -> DatabaseInfo {
         try reading {
             let catalog = try catalog()
             var processTypes: [String: Int] = [:]
@@ -105,10 +107,13 @@ extension OpenLCADatabase {
                 processesWithoutReference: catalog.processes.values.filter { process in
                     process.quantitativeReference.flatMap { references[$0] }?.owner != process.id
                 }.count,
-                elementaryExchangesInOtherUnits: 0,
-                elementaryExchanges: 0)
+                elementaryExchangesInOtherUnits: nil,
+                elementaryExchanges: nil)
             var result = counts
-            (result.elementaryExchanges, result.elementaryExchangesInOtherUnits) = try elementaryUnitCounts()
+            if deep {
+                let (all, other) = try elementaryUnitCounts()
+                (result.elementaryExchanges, result.elementaryExchangesInOtherUnits) = (all, other)
+            }
             return DatabaseInfo(
                 database: path,
                 schema: .init(version: schema.version, layout: schema.layout.rawValue,
@@ -127,9 +132,12 @@ extension OpenLCADatabase {
         let input = flag("e.is_input")
         let avoided = schema.hasColumn("tbl_exchanges", "avoided_product") ? flag("e.avoided_product") : "0"
         let flow = schema.integerExpression("tbl_exchanges", "f_flow", alias: "e")
+        // Driven from the product and waste flows (CROSS JOIN fixes the loop order in SQLite), so
+        // that an index on f_flow reads only their exchanges.
         return """
-            SELECT count(*) FROM (SELECT e.f_owner FROM tbl_exchanges e JOIN tbl_flows f ON f.id = \(flow)
-            WHERE ((upper(f.flow_type) = 'PRODUCT_FLOW' AND NOT \(input)) OR (upper(f.flow_type) = 'WASTE_FLOW' AND \(input)))
+            SELECT count(*) FROM (SELECT e.f_owner FROM tbl_flows f CROSS JOIN tbl_exchanges e ON \(flow) = f.id
+            WHERE upper(f.flow_type) IN ('PRODUCT_FLOW', 'WASTE_FLOW')
+            AND ((upper(f.flow_type) = 'PRODUCT_FLOW' AND NOT \(input)) OR (upper(f.flow_type) = 'WASTE_FLOW' AND \(input)))
             AND NOT \(avoided) GROUP BY e.f_owner HAVING count(*) > 1)
             """
     }
@@ -168,8 +176,8 @@ extension OpenLCADatabase {
         if counts.multiOutputProcesses > 0 {
             warnings.append("\(counts.multiOutputProcesses) processes are multi-output: the direct scope gives each product the whole burden (not allocated)")
         }
-        if counts.elementaryExchangesInOtherUnits > 0 {
-            warnings.append("\(counts.elementaryExchangesInOtherUnits) of \(counts.elementaryExchanges) elementary exchanges are in non-reference units: lcaopt converts them")
+        if let other = counts.elementaryExchangesInOtherUnits, let all = counts.elementaryExchanges, other > 0 {
+            warnings.append("\(other) of \(all) elementary exchanges are in non-reference units: lcaopt converts them")
         }
         return warnings
     }

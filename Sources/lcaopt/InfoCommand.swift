@@ -13,9 +13,12 @@ struct InfoCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Flag(help: "Also count elementary exchanges in non-reference units (reads every exchange row).")
+    var deep = false
+
     func run() throws {
         try reportingErrors {
-            let info = try OpenLCADatabase(path: database).info()
+            let info = try OpenLCADatabase(path: database).info(deep: deep)
             if json {
                 try printJSON(info)
                 return

@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func test_olca15_counts() throws {
-        let info = try OpenLCADatabase(path: FixtureFiles.sharedDatabase("uslci_fy17_olca1_5")).info()
+        let info = try OpenLCADatabase(path: FixtureFiles.sharedDatabase("uslci_fy17_olca1_5")).info(deep: true)
         assertUSLCICounts(info.counts, withImpacts: false)
         #expect(info.schema.version == 5)
         #expect(info.schema.layout == "openLCA 1.x")
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func test_ipcc2021_counts() throws {
-        let info = try OpenLCADatabase(path: FixtureFiles.sharedDatabase("uslci_fy17_ipcc2021")).info()
+        let info = try OpenLCADatabase(path: FixtureFiles.sharedDatabase("uslci_fy17_ipcc2021")).info(deep: true)
         assertUSLCICounts(info.counts, withImpacts: true)
         #expect(!info.warnings.contains { $0.hasPrefix("no LCIA methods") })
     }
@@ -49,7 +49,7 @@ import Testing
     @Test(arguments: variants)
     func test_variant_counts(_ options: FixtureOptions) throws {
         let path = try FixtureFiles.sharedVariant("uslci_fy17_ipcc2021", options)
-        let info = try OpenLCADatabase(path: path).info()
+        let info = try OpenLCADatabase(path: path).info(deep: true)
         assertUSLCICounts(info.counts, withImpacts: true)
         #expect(info.schema.upperCaseIdentifiers == options.upperCase)
         #expect(info.schema.layout == (options.layout == .v2 ? "openLCA 2.x" : "openLCA 1.x"))
