@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: C libraries, each behind one shim and imported by exactly one Swift target.
@@ -31,14 +32,20 @@ let package = Package(
         .target(name: "LPModel"),
         .target(name: "GLPKBackend", dependencies: ["LPModel", "CGLPK"]),
 
+        // MARK: The supply-chain model: model files, resolution against a database, LP building.
+        .target(name: "SupplyChain", dependencies: ["OpenLCA", "Impact", "LPModel", .product(name: "Yams", package: "Yams")]),
+
         // MARK: Command-line tool (thin: every command is a library call).
         .executableTarget(
             name: "lcaopt",
             dependencies: [
-                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend",
+                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "SupplyChain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // MARK: Writes the committed example database.
+        .executableTarget(name: "lcaopt-fixtures", dependencies: ["OpenLCAFixtures"]),
 
         // MARK: Benchmarks (print tables; run in release).
         .executableTarget(
@@ -53,6 +60,7 @@ let package = Package(
         .testTarget(name: "OpenLCATests", dependencies: ["OpenLCA", "OpenLCAFixtures", "SQLite"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "OpenLCA", "OpenLCAFixtures", "SQLite"]),
         .testTarget(name: "LPModelTests", dependencies: ["LPModel", "GLPKBackend"]),
+        .testTarget(name: "SupplyChainTests", dependencies: ["SupplyChain", "GLPKBackend", "OpenLCA", "OpenLCAFixtures", "LPModel"]),
         .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures"]),
     ],
     swiftLanguageModes: [.v6]

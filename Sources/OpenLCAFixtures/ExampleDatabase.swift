@@ -1,0 +1,79 @@
+import SQLite
+
+/// The bundled example database: a cut of the shared US LCI database (with its IPCC 2021
+/// category) that keeps the processes of the bundled supply-chain examples with all their
+/// exchanges, the flows they and the impact factors use, and the reference data (units, flow
+/// properties, locations, currencies, folders, LCIA tables). Written to `db-fixtures/` by
+/// `lcaopt-fixtures example` and committed.
+public enum ExampleDatabase {
+    /// The processes of the bundled examples, by ref_id.
+    public static let processes: [String] = [
+        "ce38752e-c414-3175-9482-ce663a909a0c", // Polyethylene, high density, resin, at plant, CTR
+        "cfcb6755-e408-30e7-9ab6-165de9b7d11d", // Polyvinyl chloride, resin, at plant, CTR
+        "e4822728-95ae-3360-9870-c363a214611e", // Polyethylene terephthalate, resin, at plant, CTR
+        "e281027f-cf37-32f2-af55-234cb0cb4fa4", // Polylactide Biopolymer Resin, at plant
+        "34156f3c-28ef-33db-9ad0-6293a2aa0d52", // Transport, combination truck, diesel powered
+        "7de9c230-fd0f-3478-be87-f80181132faa", // Transport, train, diesel powered
+        "c2300fc3-5496-3d12-9135-67dc0ef740c9", // Transport, barge, diesel powered
+    ]
+
+    /// Tables copied whole (reference data and LCIA).
+    static let wholeTables: Set<String> = [
+        "openlca_version", "tbl_units", "tbl_unit_groups", "tbl_flow_properties", "tbl_locations", "tbl_currencies",
+        "tbl_categories", "tbl_impact_methods", "tbl_impact_categories", "tbl_impact_factors", "tbl_impact_links",
+    ]
+
+    /// Writes the cut of `source` (the shared US LCI database with IPCC 2021) to `path`.
+    public static func write(from source: String, to path: String) throws {
+        let all = try DatabaseCopy.tables(from: source)
+        func table(_ name: String) -> FixtureTable? { all.first { $0.name == name } }
+        guard let processTable = table("tbl_processes"), let exchangeTable = table("tbl_exchanges"),
+              let flowTable = table("tbl_flows"), let factorTable = table("tbl_flow_property_factors") else {
+            throw SQLiteError(code: 1, message: "not an openLCA database", context: "cutting \(source)")
+        }
+        let wanted = Set(processes)
+        let processes = processTable.filter { wanted.contains($0.text("ref_id") ?? "") }
+        let processIds = Set(processes.rows.compactMap { processes.integer($0, "id") })
+        let exchanges = exchangeTable.filter { row in exchangeTable.integer(row.values, "f_owner").map(processIds.contains) == true }
+        var flowIds = Set(exchanges.rows.compactMap { exchanges.integer($0, "f_flow") })
+        if let impactFactors = table("tbl_impact_factors") {
+            flowIds.formUnion(impactFactors.rows.compactMap { impactFactors.integer($0, "f_flow") })
+        }
+        let flows = flowTable.filter { row in flowTable.integer(row.values, "id").map(flowIds.contains) == true }
+        let factors = factorTable.filter { row in factorTable.integer(row.values, "f_flow").map(flowIds.contains) == true }
+        var tables = all.filter { wholeTables.contains($0.name) }
+        tables += [processes, exchanges, flows, factors]
+        try FixtureWriter.write(tables.sorted { $0.name < $1.name }, to: path)
+    }
+}
+
+extension FixtureTable {
+    /// The rows for which `keep` holds (a row is read through ``Row``).
+    func filter(_ keep: (Row) -> Bool) -> FixtureTable {
+        var copy = self
+        copy.rows = rows.filter { keep(Row(table: self, values: $0)) }
+        return copy
+    }
+
+    /// The integer in `column` of `row`.
+    func integer(_ row: [SQLiteValue], _ column: String) -> Int64? {
+        guard let index = index(of: column) else { return nil }
+        switch row[index] {
+        case .integer(let value): return value
+        case .real(let value): return Int64(exactly: value)
+        case .text(let text): return Int64(text)
+        case .null: return nil
+        }
+    }
+
+    /// A row with access by column name.
+    struct Row {
+        let table: FixtureTable
+        let values: [SQLiteValue]
+
+        func text(_ column: String) -> String? {
+            guard let index = table.index(of: column), case .text(let value) = values[index] else { return nil }
+            return value
+        }
+    }
+}

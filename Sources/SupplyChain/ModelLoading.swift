@@ -1,0 +1,74 @@
+import Foundation
+import Yams
+
+/// A problem in a model file: where (JSON path) and what, with a hint how to fix it.
+public struct ModelIssue: Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var hint: String?
+
+    public init(_ path: String, _ message: String, hint: String? = nil) {
+        self.path = path
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String { "\(path): \(message)" + (hint.map { " (\($0))" } ?? "") }
+}
+
+/// Why a model cannot be loaded or built: every problem found, at once.
+public struct ModelError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var issues: [ModelIssue]
+
+    public var description: String {
+        "\(file): \(issues.count == 1 ? "1 problem" : "\(issues.count) problems"):\n"
+            + issues.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}
+
+extension ModelFile {
+    /// Reads a JSON or YAML model file (chosen by extension, else by content).
+    public static func load(path: String) throws(ModelError) -> ModelFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ModelError(file: path, issues: [ModelIssue("$", "cannot read the file", hint: "check the path")])
+        }
+        return try decode(data, file: path)
+    }
+
+    /// Decodes a model from JSON or YAML text.
+    public static func decode(_ data: Data, file: String) throws(ModelError) -> ModelFile {
+        let lower = file.lowercased()
+        let isYAML = lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
+            || (!lower.hasSuffix(".json") && data.first.map { $0 != UInt8(ascii: "{") } == true)
+        do {
+            if isYAML {
+                return try YAMLDecoder().decode(ModelFile.self, from: String(decoding: data, as: UTF8.self))
+            }
+            return try JSONDecoder().decode(ModelFile.self, from: data)
+        } catch let error as DecodingError {
+            throw ModelError(file: file, issues: [issue(from: error)])
+        } catch {
+            throw ModelError(file: file, issues: [ModelIssue("$", "not valid \(isYAML ? "YAML" : "JSON"): \(error)")])
+        }
+    }
+
+    static func issue(from error: DecodingError) -> ModelIssue {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.reduce("$") { result, key in
+                if let index = key.intValue { return result + "[\(index)]" }
+                return result + "." + key.stringValue
+            }
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return ModelIssue(path(context.codingPath + [key]), "missing", hint: "add \"\(key.stringValue)\"")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return ModelIssue(path(context.codingPath), "wrong type: \(context.debugDescription)")
+        case .dataCorrupted(let context):
+            return ModelIssue(path(context.codingPath), context.debugDescription)
+        @unknown default:
+            return ModelIssue("$", "\(error)")
+        }
+    }
+}

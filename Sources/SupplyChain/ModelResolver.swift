@@ -1,0 +1,349 @@
+import Impact
+import OpenLCA
+
+extension SupplyChainData {
+    /// Resolves `model` against `database`: every id and name, units, per-unit costs and impacts.
+    /// Reports every problem at once, each with its JSON path and a fix hint.
+    public static func resolve(_ model: ModelFile, database: OpenLCADatabase, file: String) throws(ModelError) -> SupplyChainData {
+        var resolver = ModelResolver(model: model, database: database)
+        let data = resolver.run()
+        if let data, resolver.issues.isEmpty { return data }
+        throw ModelError(file: file, issues: resolver.issues)
+    }
+}
+
+/// The resolution steps, collecting issues instead of stopping at the first.
+struct ModelResolver {
+    let model: ModelFile
+    let database: OpenLCADatabase
+    var issues: [ModelIssue] = []
+
+    init(model: ModelFile, database: OpenLCADatabase) {
+        self.model = model
+        self.database = database
+    }
+
+    mutating func issue(_ path: String, _ message: String, hint: String? = nil) {
+        issues.append(ModelIssue(path, message, hint: hint))
+    }
+
+    mutating func checkAmount(_ value: Double?, _ path: String, positive: Bool = false) {
+        guard let value else { return }
+        if !value.isFinite || value < 0 || (positive && value == 0) {
+            issue(path, "must be a finite number \(positive ? "above" : "of at least") 0, not \(value)")
+        }
+    }
+
+    /// Positions of unique ids; duplicates are reported.
+    mutating func index(_ ids: [String], _ path: String) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (offset, id) in ids.enumerated() {
+            if id.isEmpty { issue("\(path)[\(offset)].id", "is empty") }
+            if positions[id] != nil {
+                issue("\(path)[\(offset)].id", "duplicate id '\(id)'", hint: "ids must be unique within \(path.dropFirst(2))")
+            } else {
+                positions[id] = offset
+            }
+        }
+        return positions
+    }
+
+    mutating func run() -> SupplyChainData? {
+        let periods = model.periods ?? ["1"]
+        if periods.isEmpty { issue("$.periods", "is empty", hint: "list at least one period or leave periods out") }
+        let periodIndex = index(periods, "$.periods")
+        let siteIndex = index(model.sites.map(\.id), "$.sites")
+        let materialIndex = index(model.materials.map(\.id), "$.materials")
+        let modeIndex = index((model.transport ?? []).map(\.id), "$.transport")
+        _ = index((model.services ?? []).map(\.id), "$.services")
+        _ = index(model.demands.map(\.id), "$.demands")
+        _ = index((model.indicators ?? []).map(\.id), "$.indicators")
+        var supplierIds: [String: Int] = [:]
+        for (m, material) in model.materials.enumerated() {
+            if material.suppliers.isEmpty { issue("$.materials[\(m)].suppliers", "is empty", hint: "add at least one supplier") }
+            for (s, supplier) in material.suppliers.enumerated() {
+                if supplierIds[supplier.id] != nil {
+                    issue("$.materials[\(m)].suppliers[\(s)].id", "duplicate supplier id '\(supplier.id)'")
+                }
+                supplierIds[supplier.id] = supplierIds.count
+            }
+        }
+        if let scope = model.lciaScope, scope != "direct" {
+            if scope == "system" {
+                issue("$.lciaScope", "the system scope is not available yet", hint: "use \"direct\" with system processes or LCI results")
+            } else {
+                issue("$.lciaScope", "unknown scope '\(scope)'", hint: "use \"direct\" or \"system\"")
+            }
+        }
+        for (k, site) in model.sites.enumerated() {
+            if let latitude = site.latitude, !(latitude.isFinite && abs(latitude) <= 90) { issue("$.sites[\(k)].latitude", "must be within -90...90") }
+            if let longitude = site.longitude, !(longitude.isFinite && abs(longitude) <= 180) { issue("$.sites[\(k)].longitude", "must be within -180...180") }
+        }
+        // Demands.
+        var demands: [SupplyChainData.Demand] = []
+        for (d, demand) in model.demands.enumerated() {
+            let path = "$.demands[\(d)]"
+            let site = siteIndex[demand.site]
+            if site == nil { issue("\(path).site", "unknown site '\(demand.site)'", hint: "use an id from sites") }
+            var amounts = [Double](repeating: 0, count: periods.count)
+            switch demand.amount {
+            case .every(let value)?:
+                checkAmount(value, "\(path).amount")
+                if let period = demand.period {
+                    if let t = periodIndex[period] { amounts[t] = value } else { issue("\(path).period", "unknown period '\(period)'") }
+                } else if periods.count == 1 {
+                    amounts[0] = value
+                } else {
+                    issue("\(path).period", "missing", hint: "give the period of the amount, or a map period -> amount")
+                }
+            case .byPeriod(let map)?:
+                for (period, value) in map.sorted(by: { $0.key < $1.key }) {
+                    checkAmount(value, "\(path).amount.\(period)")
+                    if let t = periodIndex[period] { amounts[t] = value } else { issue("\(path).amount.\(period)", "unknown period '\(period)'") }
+                }
+            case nil:
+                if demand.total == nil { issue("\(path).amount", "missing", hint: "give an amount or a total") }
+            }
+            checkAmount(demand.total, "\(path).total")
+            var requires: [Int: Double] = [:]
+            if demand.requires.isEmpty { issue("\(path).requires", "is empty", hint: "name the materials this demand needs") }
+            for (materialId, amount) in demand.requires.sorted(by: { $0.key < $1.key }) {
+                checkAmount(amount, "\(path).requires.\(materialId)")
+                if let m = materialIndex[materialId] { requires[m] = amount } else {
+                    issue("\(path).requires.\(materialId)", "unknown material '\(materialId)'")
+                }
+            }
+            demands.append(.init(id: demand.id, site: site ?? 0, amounts: amounts, total: demand.total, requires: requires))
+        }
+        let totalDemand = demands.reduce(0.0) { $0 + $1.amounts.reduce(0, +) + ($1.total ?? 0) }
+        if model.demands.isEmpty || totalDemand == 0 {
+            issue("$.demands", "no demand", hint: "give at least one demand with a positive amount")
+        }
+        // Database entities.
+        let catalog: Catalog
+        do { catalog = try database.catalog() } catch {
+            issue("$.database", "\(error)")
+            return nil
+        }
+        let indicators = resolveIndicators()
+        var processIds: [Int64] = []
+        func process(_ text: String, _ path: String) -> Process? {
+            do {
+                let process = try database.process(matching: text)
+                processIds.append(process.id)
+                return process
+            } catch {
+                issue(path, "\(error)")
+                return nil
+            }
+        }
+        let supplierProcesses = model.materials.enumerated().map { m, material in
+            material.suppliers.enumerated().map { s, supplier in process(supplier.process, "$.materials[\(m)].suppliers[\(s)].process") }
+        }
+        let modeProcesses = (model.transport ?? []).enumerated().map { r, mode in process(mode.process, "$.transport[\(r)].process") }
+        let serviceProcesses = (model.services ?? []).enumerated().map { q, service in process(service.process, "$.services[\(q)].process") }
+        guard issues.isEmpty else { return nil }
+        let lcia: LCIAResult
+        do {
+            lcia = try DirectCharacterisation.compute(database: database, processes: Array(Set(processIds)).sorted(),
+                                                      categories: indicators.map(\.1.id))
+        } catch {
+            issue("$", "\(error)")
+            return nil
+        }
+        var results: [Int64: ProcessResult] = [:]
+        for result in lcia.processes { results[result.process.id] = result }
+        var notes: [String] = []
+        let units = UnitResolver(catalog: catalog)
+
+        // Transport modes.
+        var modes: [SupplyChainData.Mode] = []
+        var kgkmFactors: [Double] = []
+        for (r, mode) in (model.transport ?? []).enumerated() {
+            let path = "$.transport[\(r)]"
+            guard let result = modeProcesses[r].flatMap({ results[$0.id] }) else { continue }
+            checkAmount(mode.cost, "\(path).cost")
+            if let circuity = mode.circuity, !(circuity.isFinite && circuity >= 1) { issue("\(path).circuity", "must be 1 or more") }
+            guard let factor = units.massDistanceFactor(flow: result.referenceFlow.id) else {
+                issue("\(path).process", "the reference unit of '\(result.process.name)' is \(result.referenceUnit), not mass x distance",
+                      hint: "choose a transport process measured in t*km or kg*km")
+                continue
+            }
+            kgkmFactors.append(factor)
+            if mode.cost == nil && result.cost == nil { notes.append("transport \(mode.id): no cost in the database or the model; counted as 0") }
+            modes.append(.init(id: mode.id, processRefId: result.process.refId, processName: result.process.name, unit: result.referenceUnit,
+                               cost: mode.cost ?? result.cost ?? 0, impacts: result.impacts, circuity: mode.circuity ?? 1))
+        }
+        // Materials and suppliers.
+        var materials: [SupplyChainData.Material] = []
+        var suppliers: [SupplyChainData.Supplier] = []
+        for (m, material) in model.materials.enumerated() {
+            let path = "$.materials[\(m)]"
+            checkAmount(material.massPerUnit, "\(path).massPerUnit", positive: true)
+            var materialUnit: Unit?
+            var massPerUnit = material.massPerUnit
+            for (s, supplier) in material.suppliers.enumerated() {
+                let supplierPath = "\(path).suppliers[\(s)]"
+                guard let result = supplierProcesses[m][s].flatMap({ results[$0.id] }) else { continue }
+                if let flow = supplier.flow {
+                    let matches = (try? database.flow(matching: flow))?.id == result.referenceFlow.id
+                    if !matches {
+                        issue("\(supplierPath).flow", "'\(flow)' is not the reference product of '\(result.process.name)' (\(result.referenceFlow.name))",
+                              hint: "leave flow out or choose the process whose reference product it is")
+                    }
+                }
+                if materialUnit == nil {
+                    if let name = material.unit {
+                        materialUnit = units.unit(named: name, convertibleTo: result.referenceFlow.id)
+                        if materialUnit == nil {
+                            issue("\(path).unit", "no unit '\(name)' that converts to \(result.referenceUnit) of '\(result.referenceFlow.name)'",
+                                  hint: "use a unit of the flow's unit group, e.g. \(result.referenceUnit)")
+                        }
+                    } else {
+                        materialUnit = catalog.referenceUnit(ofFlow: result.referenceFlow.id)
+                    }
+                }
+                guard let unit = materialUnit, let perUnit = units.flowUnits(perUnitOf: unit, flow: result.referenceFlow.id) else {
+                    if materialUnit != nil {
+                        issue("\(supplierPath).process", "its product '\(result.referenceFlow.name)' (\(result.referenceUnit)) cannot be measured in \(materialUnit!.name)",
+                              hint: "suppliers of one material need products measured in convertible units")
+                    }
+                    continue
+                }
+                if massPerUnit == nil { massPerUnit = units.kilograms(perUnitOf: unit, flow: result.referenceFlow.id) }
+                checkAmount(supplier.cost, "\(supplierPath).cost")
+                checkAmount(supplier.fixedCost, "\(supplierPath).fixedCost")
+                checkAmount(supplier.equivalence, "\(supplierPath).equivalence", positive: true)
+                var capacity = [Double?](repeating: nil, count: periods.count)
+                switch supplier.capacity {
+                case .every(let value)?:
+                    checkAmount(value, "\(supplierPath).capacity")
+                    capacity = Array(repeating: value, count: periods.count)
+                case .byPeriod(let map)?:
+                    for (period, value) in map.sorted(by: { $0.key < $1.key }) {
+                        checkAmount(value, "\(supplierPath).capacity.\(period)")
+                        if let t = periodIndex[period] { capacity[t] = value } else { issue("\(supplierPath).capacity.\(period)", "unknown period '\(period)'") }
+                    }
+                case nil: break
+                }
+                var allowed: [Int] = []
+                for (offset, modeId) in (supplier.modes ?? (model.transport ?? []).map(\.id)).enumerated() {
+                    if let r = modeIndex[modeId] { allowed.append(r) } else { issue("\(supplierPath).modes[\(offset)]", "unknown transport mode '\(modeId)'") }
+                }
+                let location = result.location.flatMap { $0.hasCoordinates ? $0 : nil }
+                if supplier.cost == nil && result.cost == nil { notes.append("supplier \(supplier.id): no cost in the database or the model; counted as 0") }
+                if result.linkableInputs > 0 && result.process.processType?.uppercased() == "UNIT_PROCESS" {
+                    notes.append("supplier \(supplier.id): '\(result.process.name)' is a unit process with \(result.linkableInputs) product inputs whose upstream impacts the direct scope leaves out (a system scope is planned)")
+                }
+                if result.isMultiOutput { notes.append("supplier \(supplier.id): '\(result.process.name)' is multi-output; not allocated in the direct scope") }
+                suppliers.append(.init(
+                    id: supplier.id, material: m, processRefId: result.process.refId, processName: result.process.name,
+                    cost: supplier.cost ?? (result.cost ?? 0) * perUnit, impacts: result.impacts.map { $0 * perUnit },
+                    capacity: capacity, fixedCost: supplier.fixedCost, modes: allowed.sorted(), equivalence: supplier.equivalence ?? 1,
+                    latitude: supplier.latitude ?? location?.latitude, longitude: supplier.longitude ?? location?.longitude,
+                    modeUnitsPerKm: []))
+            }
+            materials.append(.init(id: material.id, unit: materialUnit?.name ?? material.unit ?? "?", massPerUnit: massPerUnit))
+        }
+        // Transport conversion: mode units per (unit of material x km).
+        for s in suppliers.indices {
+            var factors = [Double](repeating: 0, count: modes.count)
+            if !suppliers[s].modes.isEmpty {
+                if let mass = materials[suppliers[s].material].massPerUnit {
+                    for r in suppliers[s].modes where r < kgkmFactors.count { factors[r] = mass * kgkmFactors[r] }
+                } else if !modes.isEmpty {
+                    let m = suppliers[s].material
+                    issue("$.materials[\(m)].massPerUnit", "material '\(materials[m].id)' is measured in \(materials[m].unit), not a mass, and is transported",
+                          hint: "give massPerUnit (kg per \(materials[m].unit))")
+                }
+            }
+            suppliers[s].modeUnitsPerKm = factors
+        }
+        let services = resolveServices(serviceProcesses, results: results, materialIndex: materialIndex, notes: &notes)
+        var storage: [SupplyChainData.Storage] = []
+        for (h, entry) in (model.storage ?? []).enumerated() {
+            checkAmount(entry.cost, "$.storage[\(h)].cost")
+            guard let m = materialIndex[entry.material] else { issue("$.storage[\(h)].material", "unknown material '\(entry.material)'"); continue }
+            guard let k = siteIndex[entry.site] else { issue("$.storage[\(h)].site", "unknown site '\(entry.site)'"); continue }
+            storage.append(.init(material: m, site: k, cost: entry.cost ?? 0))
+        }
+        var overrides: [SupplyChainData.Pair: Double] = [:]
+        let supplierPosition = Dictionary(uniqueKeysWithValues: suppliers.enumerated().map { ($1.id, $0) })
+        for (o, entry) in (model.distances ?? []).enumerated() {
+            checkAmount(entry.km, "$.distances[\(o)].km")
+            guard let s = supplierPosition[entry.supplier] else { issue("$.distances[\(o)].supplier", "unknown supplier '\(entry.supplier)'"); continue }
+            guard let k = siteIndex[entry.site] else { issue("$.distances[\(o)].site", "unknown site '\(entry.site)'"); continue }
+            overrides[.init(s, k)] = entry.km
+        }
+        let objectiveNames = ["cost"] + indicators.map(\.0.id)
+        let objectives = model.objectives ?? objectiveNames
+        for (o, name) in objectives.enumerated() where !objectiveNames.contains(name) {
+            issue("$.objectives[\(o)]", "unknown objective '\(name)'", hint: "use cost or an indicator id: \(objectiveNames.joined(separator: ", "))")
+        }
+        for name in (model.weights ?? [:]).keys.sorted() where !objectiveNames.contains(name) {
+            issue("$.weights.\(name)", "unknown objective '\(name)'", hint: "use cost or an indicator id")
+        }
+        var data = SupplyChainData(
+            name: model.name ?? "model", costUnit: Self.referenceCurrency(catalog), periods: periods, indicators: indicators.map(\.0), sites: model.sites.map {
+                .init(id: $0.id, name: $0.name ?? $0.id, latitude: $0.latitude, longitude: $0.longitude)
+            }, materials: materials, suppliers: suppliers, modes: modes, services: services, demands: demands,
+            storage: storage, distanceOverrides: overrides, objectives: objectives, weights: model.weights, notes: notes)
+        checkDistances(&data)
+        return issues.isEmpty ? data : nil
+    }
+
+    /// The code of the currency every other converts to (conversion factor 1).
+    static func referenceCurrency(_ catalog: Catalog) -> String {
+        let reference = catalog.currencies.values.filter { $0.conversionFactor == 1 }.min { $0.id < $1.id }
+        return reference.map { $0.code ?? $0.name } ?? "cost"
+    }
+
+    mutating func resolveIndicators() -> [(SupplyChainData.Indicator, ImpactCategory)] {
+        var result: [(SupplyChainData.Indicator, ImpactCategory)] = []
+        for (i, indicator) in (model.indicators ?? []).enumerated() {
+            if indicator.id == "cost" || indicator.id == "weighted" {
+                issue("$.indicators[\(i)].id", "'\(indicator.id)' is reserved for an objective", hint: "choose another id, e.g. gwp")
+            }
+            do {
+                let category = try database.impactCategory(matching: indicator.impactCategory)
+                result.append((.init(id: indicator.id, categoryRefId: category.refId, name: category.name, unit: category.referenceUnit ?? ""), category))
+            } catch {
+                issue("$.indicators[\(i)].impactCategory", "\(error)")
+            }
+        }
+        return result
+    }
+
+    mutating func resolveServices(_ processes: [Process?], results: [Int64: ProcessResult], materialIndex: [String: Int],
+                                  notes: inout [String]) -> [SupplyChainData.Service] {
+        var services: [SupplyChainData.Service] = []
+        for (q, service) in (model.services ?? []).enumerated() {
+            guard let result = processes[q].flatMap({ results[$0.id] }) else { continue }
+            checkAmount(service.cost, "$.services[\(q)].cost")
+            var per: [Int: Double] = [:]
+            for (materialId, amount) in service.per.sorted(by: { $0.key < $1.key }) {
+                checkAmount(amount, "$.services[\(q)].per.\(materialId)")
+                if let m = materialIndex[materialId] { per[m] = amount } else { issue("$.services[\(q)].per.\(materialId)", "unknown material '\(materialId)'") }
+            }
+            if service.cost == nil && result.cost == nil { notes.append("service \(service.id): no cost in the database or the model; counted as 0") }
+            services.append(.init(id: service.id, processRefId: result.process.refId, unit: result.referenceUnit,
+                                  cost: service.cost ?? result.cost ?? 0, impacts: result.impacts, per: per))
+        }
+        return services
+    }
+
+    /// Every supplier with transport needs a distance to every site that demands its material.
+    mutating func checkDistances(_ data: inout SupplyChainData) {
+        for (s, supplier) in data.suppliers.enumerated() where !supplier.modes.isEmpty {
+            let sites = Set(data.demands.filter { ($0.requires[supplier.material] ?? 0) > 0 }.map(\.site))
+            for k in sites.sorted() where data.distance(supplier: s, site: k, mode: supplier.modes[0]) == nil {
+                let hasOwn = supplier.latitude != nil && supplier.longitude != nil
+                let m = supplier.material
+                let position = model.materials[m].suppliers.firstIndex { $0.id == supplier.id } ?? 0
+                issue(hasOwn ? "$.sites[\(k)]" : "$.materials[\(m)].suppliers[\(position)]",
+                      hasOwn ? "site '\(data.sites[k].id)' has no coordinates" : "supplier '\(supplier.id)' has no coordinates (its process location has none)",
+                      hint: "give latitude and longitude, or a distances entry for supplier '\(supplier.id)' and site '\(data.sites[k].id)'")
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import SupplyChain
+
+/// Plain-text tables of solve results.
+enum ReportPrinter {
+    static func printSolve(_ report: SolveReport, data: SupplyChainData) {
+        print("Model     \(data.name)")
+        print("Status    \(report.status) (minimising \(report.objective))")
+        guard !report.objectives.isEmpty else {
+            for line in report.explanation { print("Why       \(line)") }
+            return
+        }
+        var objectives = TextTable(["objective", "value", "unit"])
+        for name in report.objectiveUnits.keys.sorted(by: { order($0, data) < order($1, data) }) {
+            if let value = report.objectives[name] { objectives.add([name, formatNumber(value, digits: 8), report.objectiveUnits[name] ?? ""]) }
+        }
+        print("\n" + objectives.render())
+        if !report.deliveries.isEmpty {
+            var table = TextTable(["supplier", "material", "site", "period", "amount", "unit"])
+            for row in report.deliveries {
+                table.add([row.supplier, row.material, row.site, row.period, formatNumber(row.amount, digits: 8), row.unit])
+            }
+            print("\nDeliveries\n" + table.render())
+        }
+        if !report.transport.isEmpty {
+            var table = TextTable(["supplier", "mode", "site", "period", "amount", "unit", "km", "transport", "unit"])
+            for row in report.transport {
+                table.add([row.supplier, row.mode, row.site, row.period, formatNumber(row.amount, digits: 8), row.unit,
+                           formatNumber(row.km, digits: 6), formatNumber(row.modeAmount, digits: 8), row.modeUnit])
+            }
+            print("\nTransport\n" + table.render())
+        }
+        if !report.services.isEmpty {
+            var table = TextTable(["service", "site", "period", "amount", "unit"])
+            for row in report.services { table.add([row.service, row.site, row.period, formatNumber(row.amount, digits: 8), row.unit]) }
+            print("\nServices\n" + table.render())
+        }
+        if !report.storage.isEmpty {
+            var table = TextTable(["material", "site", "end of period", "stock", "unit"])
+            for row in report.storage { table.add([row.material, row.site, row.period, formatNumber(row.amount, digits: 8), row.unit]) }
+            print("\nStorage\n" + table.render())
+        }
+        if !report.opened.isEmpty { print("\nOpened suppliers: \(report.opened.joined(separator: ", "))") }
+    }
+
+    /// cost first, then indicators in model order, weighted last.
+    static func order(_ name: String, _ data: SupplyChainData) -> Int {
+        if name == "cost" { return 0 }
+        if let index = data.indicators.firstIndex(where: { $0.id == name }) { return 1 + index }
+        return 1000
+    }
+}
+
+/// CSV files of solve results (`--out DIR`).
+enum ReportFiles {
+    static func writeSolve(_ report: SolveReport, to directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        func write(_ name: String, _ header: [String], _ rows: [[String]]) throws {
+            let text = ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+            try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+        }
+        try write("objectives.csv", ["objective", "value", "unit"], report.objectives.keys.sorted().map {
+            [$0, "\(report.objectives[$0]!)", report.objectiveUnits[$0] ?? ""]
+        })
+        try write("deliveries.csv", ["supplier", "material", "site", "period", "amount", "unit"], report.deliveries.map {
+            [$0.supplier, $0.material, $0.site, $0.period, "\($0.amount)", $0.unit]
+        })
+        try write("transport.csv", ["supplier", "mode", "site", "period", "amount", "unit", "km", "mode_amount", "mode_unit"], report.transport.map {
+            [$0.supplier, $0.mode, $0.site, $0.period, "\($0.amount)", $0.unit, "\($0.km)", "\($0.modeAmount)", $0.modeUnit]
+        })
+        try write("services.csv", ["service", "site", "period", "amount", "unit"], report.services.map {
+            [$0.service, $0.site, $0.period, "\($0.amount)", $0.unit]
+        })
+        try write("storage.csv", ["material", "site", "period", "amount", "unit"], report.storage.map {
+            [$0.material, $0.site, $0.period, "\($0.amount)", $0.unit]
+        })
+        try write("opened.csv", ["supplier"], report.opened.map { [$0] })
+        try write("distances.csv", ["supplier", "site", "mode", "km", "overridden"], report.distances.map {
+            [$0.supplier, $0.site, $0.mode, "\($0.km)", $0.overridden ? "true" : "false"]
+        })
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import GLPKBackend
+import LPModel
+import SupplyChain
+
+/// `lcaopt solve MODEL`: the optimal configuration for one objective.
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Solve a supply-chain model for one objective and print every objective and the decision.")
+
+    @OptionGroup var options: ModelOptions
+
+    @Option(help: "The objective to minimise: cost, an indicator id, or weighted.")
+    var objective = "cost"
+
+    @Option(help: "Time limit in seconds.")
+    var timeLimit: Double?
+
+    @Flag(help: "Print JSON.") var json = false
+
+    @Option(help: "Also write the tables as CSV files into this folder.")
+    var out: String?
+
+    func run() throws {
+        try reportingErrors {
+            let (_, data) = try options.load()
+            let problem = try options.problem(data, objective: objective)
+            let solver = GLPKSolver()
+            try solver.load(problem.model)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let result = try solver.solve(SolveOptions(timeLimit: timeLimit))
+            let elapsed = clock.now - start
+            let report = problem.report(result, objective: objective,
+                                        seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            if json { try printJSON(report) } else { ReportPrinter.printSolve(report, data: data) }
+            if let out { try ReportFiles.writeSolve(report, to: out) }
+            for note in data.notes { printError("note: \(note)") }
+            if report.status != TerminationStatus.optimal.rawValue {
+                throw CommandFailure(message: "\(report.status): " + report.explanation.joined(separator: "; "), exitCode: 2)
+            }
+        }
+    }
+}
+
+/// `lcaopt export MODEL --format lp|mps --out FILE`: the built LP for another solver.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write the built LP/MILP of a model as CPLEX LP or free MPS.")
+
+    @OptionGroup var options: ModelOptions
+
+    @Option(help: "lp (CPLEX LP) or mps (free MPS).")
+    var format: ModelExport.Format = .lp
+
+    @Option(help: "The file to write.")
+    var out: String
+
+    @Option(help: "The objective written: cost, an indicator id, or weighted.")
+    var objective = "cost"
+
+    func run() throws {
+        try reportingErrors {
+            let (_, data) = try options.load()
+            let problem = try options.problem(data, objective: objective)
+            let text = try ModelExport.text(problem.model, format: format)
+            do {
+                try text.write(toFile: out, atomically: true, encoding: .utf8)
+            } catch {
+                throw CommandFailure(message: "\(out): cannot write: \(error.localizedDescription)", exitCode: 1)
+            }
+            printError("wrote \(out): \(problem.model.columnCount) columns, \(problem.model.rowCount) rows, objective \(objective)")
+        }
+    }
+}
+
+extension ModelExport.Format: ExpressibleByArgument {}
