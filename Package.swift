@@ -35,11 +35,17 @@ let package = Package(
         // MARK: The supply-chain model: model files, resolution against a database, LP building.
         .target(name: "SupplyChain", dependencies: ["OpenLCA", "Impact", "LPModel", .product(name: "Yams", package: "Yams")]),
 
+        // MARK: Pareto fronts (against the solver protocol only).
+        .target(name: "Pareto", dependencies: ["LPModel"]),
+
+        // MARK: Reports: charts and files for people.
+        .target(name: "Reports", dependencies: ["SupplyChain", "Pareto", "GLPKBackend"]),
+
         // MARK: Command-line tool (thin: every command is a library call).
         .executableTarget(
             name: "lcaopt",
             dependencies: [
-                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "SupplyChain",
+                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "SupplyChain", "Pareto", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +67,7 @@ let package = Package(
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "OpenLCA", "OpenLCAFixtures", "SQLite"]),
         .testTarget(name: "LPModelTests", dependencies: ["LPModel", "GLPKBackend"]),
         .testTarget(name: "SupplyChainTests", dependencies: ["SupplyChain", "GLPKBackend", "OpenLCA", "OpenLCAFixtures", "LPModel"]),
+        .testTarget(name: "ParetoTests", dependencies: ["Pareto", "LPModel", "GLPKBackend", "SupplyChain", "Reports", "OpenLCAFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures"]),
     ],
     swiftLanguageModes: [.v6]

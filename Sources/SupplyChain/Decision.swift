@@ -54,8 +54,13 @@ extension SupplyChainProblem {
     /// The non-zero decisions of a solution.
     public func decision(_ result: SolveResult) -> Decision {
         guard result.primalStatus == .feasiblePoint else { return Decision() }
+        return decision(primal: result.primal)
+    }
+
+    /// The non-zero decisions of the column values `primal` (e.g. of a Pareto point).
+    public func decision(primal: [Double]) -> Decision {
         var decision = Decision()
-        let value = { (variable: Variable) in result.primal[Int(variable.index)] }
+        let value = { (variable: Variable) in primal[Int(variable.index)] }
         for delivery in deliveries {
             let amount = value(delivery.variable)
             guard abs(amount) > Self.zeroTolerance else { continue }

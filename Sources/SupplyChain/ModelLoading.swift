@@ -21,6 +21,11 @@ public struct ModelError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var issues: [ModelIssue]
 
+    public init(file: String, issues: [ModelIssue]) {
+        self.file = file
+        self.issues = issues
+    }
+
     public var description: String {
         "\(file): \(issues.count == 1 ? "1 problem" : "\(issues.count) problems"):\n"
             + issues.map { "  - \($0)" }.joined(separator: "\n")

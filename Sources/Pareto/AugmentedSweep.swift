@@ -1,0 +1,289 @@
+import LPModel
+
+/// The AUGMECON2 sweep (Mavrotas & Florios 2013) against any ``SolverBackend``.
+///
+/// The model gets one row per swept objective, `f_k(x) + s_k` (with a slack `s_k >= 0` for the
+/// constrained objectives), free at first. The payoff table fixes these rows lexicographically;
+/// the grid then fixes each constrained row at its epsilon and minimises
+/// `f_1 - delta * sum_k 10^-(k-2) s_k / range_k`. Only row bounds change between grid points,
+/// so every solve starts from the previous basis.
+public enum ParetoSweep {
+    /// Sweeps `objectives` (model objective indexes; the first is minimised, the others
+    /// constrained) of `model` with solvers from `makeBackend`.
+    public static func run(
+        model: LinearModel, objectives: [Int], options: ParetoOptions,
+        makeBackend: @escaping () -> any SolverBackend,
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(ParetoError) -> ParetoResult {
+        guard Set(objectives).count == objectives.count, objectives.count >= 2 else { throw .needsTwoObjectives }
+        guard options.points >= 2 else { throw .invalidPoints(options.points) }
+        for index in objectives where index < 0 || index >= model.objectives.count { throw .unknownObjective(index) }
+        var sweep = Sweep(model: model, objectives: objectives, options: options, makeBackend: makeBackend, progress: progress)
+        do {
+            return try sweep.run()
+        } catch let error as ParetoError {
+            throw error
+        } catch let error as LPModelError {
+            throw .model(error)
+        } catch {
+            throw .model(.notLoaded)
+        }
+    }
+}
+
+/// The state of one sweep.
+struct Sweep {
+    let original: LinearModel
+    let objectives: [Int]
+    let options: ParetoOptions
+    let makeBackend: () -> any SolverBackend
+    let progress: ((Int, Int) -> Void)?
+
+    var extended: LinearModel
+    var rows: [Constraint] = []
+    var slacks: [Variable?] = []
+    var augmentedIndex = 0
+    var backend: any SolverBackend
+    var solves = 0
+    var solverSeconds = 0.0
+    let clock = ContinuousClock()
+
+    init(model: LinearModel, objectives: [Int], options: ParetoOptions, makeBackend: @escaping () -> any SolverBackend,
+         progress: ((Int, Int) -> Void)?) {
+        original = model
+        self.objectives = objectives
+        self.options = options
+        self.makeBackend = makeBackend
+        self.progress = progress
+        extended = model
+        backend = makeBackend()
+        for (position, index) in objectives.enumerated() {
+            let objective = model.objectives[index]
+            let slack = position > 0 ? extended.addVariable(name: "pareto_slack_\(position)") : nil
+            let row = extended.beginConstraint(name: "pareto_objective_\(position)")
+            for (offset, column) in objective.variables.enumerated() {
+                extended.addTerm(row, Variable(index: column), objective.coefficients[offset])
+            }
+            if let slack { extended.addTerm(row, slack, 1) }
+            rows.append(row)
+            slacks.append(slack)
+        }
+        augmentedIndex = extended.addObjective("pareto_augmented", [])
+    }
+
+    mutating func solve() throws -> SolveResult {
+        let result: SolveResult
+        if options.rebuildEachPoint {
+            backend = makeBackend()
+            try backend.load(extended)
+            result = try backend.solve(SolveOptions(method: options.solve.method, timeLimit: options.solve.timeLimit,
+                                                    iterationLimit: options.solve.iterationLimit, forceCold: true, mipGap: options.solve.mipGap))
+        } else {
+            result = try backend.solve(options.solve)
+        }
+        solves += 1
+        solverSeconds += result.seconds
+        return result
+    }
+
+    /// Sets a row's bounds in the solver and in the model copy (used when rebuilding).
+    mutating func setRow(_ position: Int, lower: Double, upper: Double) throws {
+        extended.setBounds(rows[position], lower: lower, upper: upper)
+        if !options.rebuildEachPoint { try backend.setRowBounds(rows[position], lower: lower, upper: upper) }
+    }
+
+    mutating func activate(_ index: Int) throws {
+        extended.activeObjective = index
+        if !options.rebuildEachPoint { try backend.setActiveObjective(index) }
+    }
+
+    /// A small tolerance for fixing an objective at its optimum.
+    static func slackTolerance(_ value: Double) -> Double { 1e-9 * max(1, abs(value)) }
+
+    mutating func payoffTable() throws -> [[Double]] {
+        var table: [[Double]] = []
+        for position in objectives.indices {
+            var order = [position]
+            order += objectives.indices.filter { $0 != position }
+            var values = [Double](repeating: 0, count: objectives.count)
+            for (step, current) in order.enumerated() {
+                try activate(objectives[current])
+                let result = try solve()
+                guard result.isOptimal else {
+                    throw ParetoError.payoffFailed(objective: original.objectives[objectives[current]].name,
+                                                   status: result.termination, detail: result.rawStatus)
+                }
+                let value = result.objectiveValues[objectives[current]]
+                values[current] = value
+                if step < order.count - 1 {
+                    try setRow(current, lower: -.infinity, upper: value + Self.slackTolerance(value))
+                } else {
+                    values = objectives.map { result.objectiveValues[$0] }
+                }
+            }
+            for row in objectives.indices { try setRow(row, lower: -.infinity, upper: .infinity) }
+            table.append(values)
+        }
+        return table
+    }
+
+    mutating func run() throws -> ParetoResult {
+        let start = clock.now
+        if !options.rebuildEachPoint { try backend.load(extended) }
+        let payoff = try payoffTable()
+        let count = objectives.count
+        let best = (0..<count).map { payoff[$0][$0] }
+        let worst = (0..<count).map { column in payoff.map { $0[column] }.max()! }
+        let ranges = (0..<count).map { max(0, worst[$0] - best[$0]) }
+        // The augmented objective: f_1 - delta * sum 10^-(k-2) s_k / range_k.
+        var augmented = original.objectives[objectives[0]]
+        augmented.name = "pareto_augmented"
+        if options.method == .augmecon2 {
+            for position in 1..<count where ranges[position] > 0 {
+                let weight = -options.delta * pow10(-(position - 1)) / ranges[position]
+                augmented.variables.append(slacks[position]!.index)
+                augmented.coefficients.append(weight)
+            }
+        }
+        extended.replaceObjective(augmentedIndex, with: augmented)
+        if !options.rebuildEachPoint { try backend.setObjective(augmentedIndex, augmented) }
+        try activate(augmentedIndex)
+
+        var grid = Grid(points: options.points, constrained: count - 1)
+        var found: [ParetoPoint] = []
+        var bypassed = 0, skipped = 0
+        let total = grid.total
+        var done = 0
+        while let indexes = grid.current {
+            // Epsilon from the worst value (loosest) towards the best, per constrained objective.
+            let epsilon = (1..<count).map { position -> Double in
+                let step = ranges[position] / Double(options.points - 1)
+                let value = worst[position] - Double(indexes[position - 1]) * step
+                return value + Self.slackTolerance(value)
+            }
+            for position in 1..<count { try setRow(position, lower: epsilon[position - 1], upper: epsilon[position - 1]) }
+            let result = try solve()
+            done += 1
+            if result.primalStatus != .feasiblePoint {
+                // Tighter epsilons of the innermost objective are infeasible too.
+                let left = grid.skipInnermost()
+                skipped += left
+                done += left
+                progress?(done, total)
+                continue
+            }
+            found.append(ParetoPoint(objectiveValues: result.objectiveValues.prefix(original.objectives.count).map { $0 },
+                                     epsilon: epsilon, status: result.termination,
+                                     primal: Array(result.primal.prefix(original.columnCount))))
+            var jump = 0
+            if options.method == .augmecon2, let slack = slacks[1], ranges[1] > 0 {
+                let step = ranges[1] / Double(options.points - 1)
+                jump = Int((result.primal[Int(slack.index)] / step + 1e-9).rounded(.down))
+            }
+            let passed = grid.advance(bypassing: jump)
+            bypassed += passed
+            done += passed
+            progress?(done, total)
+        }
+        let (points, duplicates, dominated) = Self.filter(found, objectives: objectives, ranges: ranges)
+        return ParetoResult(objectives: objectives, payoff: payoff, points: points, solves: solves, bypassed: bypassed,
+                            skippedAfterInfeasible: skipped, duplicates: duplicates, dominated: dominated,
+                            seconds: seconds(clock.now - start), solverSeconds: solverSeconds)
+    }
+
+    func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+
+    func pow10(_ exponent: Int) -> Double {
+        var value = 1.0
+        for _ in 0..<abs(exponent) { value *= 10 }
+        return exponent < 0 ? 1 / value : value
+    }
+
+    /// Collapses duplicates and drops dominated points (both within a tolerance relative to
+    /// each objective's range); orders by the objectives.
+    static func filter(_ points: [ParetoPoint], objectives: [Int], ranges: [Double]) -> ([ParetoPoint], Int, Int) {
+        let tolerance = ranges.map { max($0, 1) * 1e-7 }
+        func values(_ point: ParetoPoint) -> [Double] { objectives.map { point.objectiveValues[$0] } }
+        let sorted = points.sorted { values($0).lexicographicallyPrecedes(values($1)) }
+        var unique: [ParetoPoint] = []
+        var duplicates = 0
+        for point in sorted {
+            if let last = unique.last, zip(zip(values(last), values(point)), tolerance).allSatisfy({ abs($0.0 - $0.1) <= $1 }) {
+                duplicates += 1
+            } else {
+                unique.append(point)
+            }
+        }
+        var kept: [ParetoPoint] = []
+        var dominated = 0
+        for point in unique {
+            let mine = values(point)
+            let beaten = unique.contains { other in
+                let theirs = values(other)
+                let noWorse = zip(zip(theirs, mine), tolerance).allSatisfy { $0.0 <= $0.1 + $1 }
+                let better = zip(zip(theirs, mine), tolerance).contains { $0.0 < $0.1 - $1 }
+                return noWorse && better
+            }
+            if beaten { dominated += 1 } else { kept.append(point) }
+        }
+        return (kept, duplicates, dominated)
+    }
+}
+
+/// The grid of epsilon indexes, innermost (first constrained objective) fastest.
+struct Grid {
+    let points: Int
+    private(set) var current: [Int]?
+
+    init(points: Int, constrained: Int) {
+        self.points = points
+        current = Array(repeating: 0, count: constrained)
+    }
+
+    var total: Int {
+        (0..<(current?.count ?? 0)).reduce(1) { result, _ in result * points }
+    }
+
+    /// Moves past `bypass` extra innermost points; returns how many were skipped.
+    mutating func advance(bypassing bypass: Int) -> Int {
+        guard var indexes = current else { return 0 }
+        let target = indexes[0] + 1 + bypass
+        let skipped = min(bypass, max(0, points - indexes[0] - 1))
+        if target < points {
+            indexes[0] = target
+            current = indexes
+            return skipped
+        }
+        indexes[0] = points
+        current = indexes
+        carry()
+        return skipped
+    }
+
+    /// Skips the rest of the innermost loop; returns how many points that was.
+    mutating func skipInnermost() -> Int {
+        guard var indexes = current else { return 0 }
+        let left = points - indexes[0] - 1
+        indexes[0] = points
+        current = indexes
+        carry()
+        return left
+    }
+
+    private mutating func carry() {
+        guard var indexes = current else { return }
+        var position = 0
+        while position < indexes.count && indexes[position] >= points {
+            indexes[position] = 0
+            position += 1
+            if position == indexes.count {
+                current = nil
+                return
+            }
+            indexes[position] += 1
+        }
+        current = indexes
+    }
+}

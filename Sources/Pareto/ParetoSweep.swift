@@ -1,0 +1,81 @@
+import LPModel
+
+/// Options of a Pareto sweep.
+public struct ParetoOptions: Sendable {
+    /// `augmecon2` (augmented epsilon-constraint with bypass and early exit) or plain `epsilon`.
+    public enum Method: String, Sendable, CaseIterable {
+        case augmecon2, epsilon
+    }
+
+    /// Grid points per constrained objective (end points included).
+    public var points: Int
+    public var method: Method
+    /// The augmentation weight (scaled by each objective's range).
+    public var delta: Double
+    public var solve: SolveOptions
+    /// Load a fresh solver for every grid point instead of re-solving warm (for comparison:
+    /// what a loop that rebuilds the model per point, as Pyomo scripts do, costs).
+    public var rebuildEachPoint: Bool
+
+    public init(points: Int = 10, method: Method = .augmecon2, delta: Double = 1e-3,
+                solve: SolveOptions = SolveOptions(), rebuildEachPoint: Bool = false) {
+        self.points = points
+        self.method = method
+        self.delta = delta
+        self.solve = solve
+        self.rebuildEachPoint = rebuildEachPoint
+    }
+}
+
+/// One efficient point.
+public struct ParetoPoint: Sendable {
+    /// The values of every objective of the model (model order).
+    public var objectiveValues: [Double]
+    /// The epsilon of each constrained objective (sweep order, the first objective has none).
+    public var epsilon: [Double]
+    public var status: TerminationStatus
+    /// Column values of the original model.
+    public var primal: [Double]
+}
+
+/// The result of a sweep.
+public struct ParetoResult: Sendable {
+    /// The swept objectives (indexes into the model's objectives), the first one minimised.
+    public var objectives: [Int]
+    /// Payoff table: row k holds the swept objectives' values at the lexicographic optimum of objective k.
+    public var payoff: [[Double]]
+    /// Distinct non-dominated points, ordered by the first objective, then the others.
+    public var points: [ParetoPoint]
+    /// Solver calls (payoff table and grid).
+    public var solves: Int
+    /// Grid points skipped because the slack showed they give the same solution (AUGMECON2 bypass).
+    public var bypassed: Int
+    /// Grid points not solved because a looser one was already infeasible (early exit).
+    public var skippedAfterInfeasible: Int
+    /// Points dropped as duplicates of another, and as dominated (numerical tolerance).
+    public var duplicates: Int
+    public var dominated: Int
+    /// Wall-clock seconds of the whole sweep and of the solver calls alone.
+    public var seconds: Double
+    public var solverSeconds: Double
+}
+
+/// Why a sweep could not run.
+public enum ParetoError: Error, CustomStringConvertible, Sendable {
+    case needsTwoObjectives
+    case invalidPoints(Int)
+    case unknownObjective(Int)
+    case payoffFailed(objective: String, status: TerminationStatus, detail: String)
+    case model(LPModelError)
+
+    public var description: String {
+        switch self {
+        case .needsTwoObjectives: return "a Pareto sweep needs at least two distinct objectives"
+        case .invalidPoints(let points): return "--points must be at least 2 (got \(points))"
+        case .unknownObjective(let index): return "objective \(index) is not in the model"
+        case .payoffFailed(let objective, let status, let detail):
+            return "minimising \(objective) alone is \(status.rawValue) (\(detail)); a front needs every objective bounded and the model feasible"
+        case .model(let error): return error.description
+        }
+    }
+}

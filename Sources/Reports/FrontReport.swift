@@ -1,0 +1,124 @@
+import Foundation
+import GLPKBackend
+import LPModel
+import Pareto
+import SupplyChain
+
+/// A Pareto front of a supply-chain model in the model's terms: what `lcaopt pareto --json`
+/// prints and `front.json` holds.
+public struct FrontReport: Sendable, Codable {
+    public struct Point: Sendable, Codable {
+        /// Every objective of the model at this point.
+        public var objectives: [String: Double]
+        /// The epsilon of each constrained objective.
+        public var epsilon: [String: Double]
+        public var status: String
+        /// The non-zero decisions (absent when not asked for).
+        public var decision: Decision?
+    }
+
+    public var model: String
+    /// The swept objectives, the first one minimised.
+    public var objectives: [String]
+    public var units: [String: String]
+    /// Row k: the swept objectives at the lexicographic optimum of objective k.
+    public var payoff: [[Double]]
+    public var points: [Point]
+    public var solves: Int
+    public var bypassed: Int
+    public var skippedAfterInfeasible: Int
+    public var duplicates: Int
+    public var dominated: Int
+    public var seconds: Double
+    public var solverSeconds: Double
+    public var method: String
+
+    /// Sweeps `objectives` (names: cost, indicator ids, weighted) of `problem` with GLPK.
+    public static func sweep(_ problem: SupplyChainProblem, objectives names: [String], options: ParetoOptions,
+                             decisions: Bool = true, progress: ((Int, Int) -> Void)? = nil) throws -> FrontReport {
+        let indexes = try names.map { name -> Int in
+            guard let index = problem.objectiveIndex[name] else {
+                throw ModelError(file: problem.data.name, issues: [ModelIssue("--objectives", "unknown objective '\(name)'",
+                                                                              hint: "use \(problem.objectiveNames.joined(separator: ", "))")])
+            }
+            return index
+        }
+        let result = try ParetoSweep.run(model: problem.model, objectives: indexes, options: options,
+                                         makeBackend: { GLPKSolver() }, progress: progress)
+        return FrontReport(problem: problem, result: result, names: names, method: options.method.rawValue, decisions: decisions)
+    }
+
+    public init(problem: SupplyChainProblem, result: ParetoResult, names: [String], method: String, decisions: Bool) {
+        model = problem.data.name
+        objectives = names
+        var units: [String: String] = [:]
+        for (index, name) in problem.objectiveNames.enumerated() { units[name] = problem.model.objectives[index].unit ?? "" }
+        self.units = units
+        payoff = result.payoff
+        points = result.points.map { point in
+            var values: [String: Double] = [:]
+            for (index, name) in problem.objectiveNames.enumerated() { values[name] = point.objectiveValues[index] }
+            var epsilon: [String: Double] = [:]
+            for (position, name) in names.dropFirst().enumerated() { epsilon[name] = point.epsilon[position] }
+            return Point(objectives: values, epsilon: epsilon, status: point.status.rawValue,
+                         decision: decisions ? problem.decision(primal: point.primal) : nil)
+        }
+        solves = result.solves
+        bypassed = result.bypassed
+        skippedAfterInfeasible = result.skippedAfterInfeasible
+        duplicates = result.duplicates
+        dominated = result.dominated
+        seconds = result.seconds
+        solverSeconds = result.solverSeconds
+        self.method = method
+    }
+
+    /// `front.csv`: one row per point, every objective (unit in the header) and each epsilon.
+    public func frontCSV() -> String {
+        let all = allObjectiveNames
+        var lines = [(["point"] + all.map { "\($0) [\(units[$0] ?? "")]" } + objectives.dropFirst().map { "epsilon \($0)" } + ["status"])
+            .map(Self.csvField).joined(separator: ",")]
+        for (index, point) in points.enumerated() {
+            let row = ["\(index + 1)"] + all.map { point.objectives[$0].map { "\($0)" } ?? "" }
+                + objectives.dropFirst().map { point.epsilon[$0].map { "\($0)" } ?? "" } + [point.status]
+            lines.append(row.map(Self.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `payoff.csv`: the lexicographic optimum of each objective (rows) in every objective (columns).
+    public func payoffCSV() -> String {
+        var lines = [(["minimised"] + objectives.map { "\($0) [\(units[$0] ?? "")]" }).map(Self.csvField).joined(separator: ",")]
+        for (index, row) in payoff.enumerated() {
+            lines.append(([objectives[index]] + row.map { "\($0)" }).map(Self.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The chart of the first two swept objectives.
+    public func chart() -> FrontChart {
+        let x = objectives[0], y = objectives[1]
+        return FrontChart(title: "Pareto front: \(model)", xLabel: "\(x) [\(units[x] ?? "")]", yLabel: "\(y) [\(units[y] ?? "")]",
+                          points: points.compactMap { point in point.objectives[x].flatMap { a in point.objectives[y].map { (a, $0) } } })
+    }
+
+    /// Writes `front.csv`, `front.json`, `payoff.csv` and `front.svg` into `directory`.
+    public func write(to directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try frontCSV().write(toFile: directory + "/front.csv", atomically: true, encoding: .utf8)
+        try payoffCSV().write(toFile: directory + "/payoff.csv", atomically: true, encoding: .utf8)
+        try chart().svg().write(toFile: directory + "/front.svg", atomically: true, encoding: .utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(self).write(to: URL(fileURLWithPath: directory + "/front.json"))
+    }
+
+    /// Swept objectives first, then the others of the model.
+    public var allObjectiveNames: [String] {
+        objectives + units.keys.filter { !objectives.contains($0) }.sorted()
+    }
+
+    static func csvField(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}

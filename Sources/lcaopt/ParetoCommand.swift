@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import Pareto
+import Reports
+import SupplyChain
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `lcaopt pareto MODEL`: the trade-off between objectives as efficient configurations.
+struct ParetoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pareto",
+        abstract: "Sweep the Pareto front of a model (AUGMECON2 through GLPK, warm-started).")
+
+    @OptionGroup var options: ModelOptions
+
+    @Option(help: "Comma-separated objectives, the first minimised (default: cost and the first indicator).")
+    var objectives: String?
+
+    @Option(help: "Grid points per constrained objective.")
+    var points = 10
+
+    @Option(help: "augmecon2 or epsilon (plain epsilon-constraint, for comparison).")
+    var method: ParetoOptions.Method = .augmecon2
+
+    @Option(help: "Write front.csv, front.json, payoff.csv and front.svg into this folder.")
+    var out: String?
+
+    @Flag(help: "Print JSON (with the decision of each point).") var json = false
+    @Flag(help: "No progress on stderr.") var quiet = false
+
+    func validate() throws {
+        if points < 2 { throw ValidationError("--points must be at least 2") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let (_, data) = try options.load()
+            let names = objectives.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+                ?? Array((["cost"] + data.indicators.map(\.id)).prefix(2))
+            guard names.count >= 2 else {
+                throw CommandFailure(message: "a front needs two objectives; the model has no indicator (add one under indicators)", exitCode: 1)
+            }
+            let problem = try options.problem(data, objective: names[0])
+            let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
+            let report: FrontReport
+            do {
+                report = try FrontReport.sweep(problem, objectives: names, options: ParetoOptions(points: points, method: method),
+                                               progress: progress.update)
+            } catch let error as ParetoError {
+                progress.finish()
+                throw CommandFailure(message: error.description, exitCode: { if case .payoffFailed = error { return 2 } else { return 1 } }())
+            }
+            progress.finish()
+            if json { try printJSON(report) } else { Self.printFront(report) }
+            if let out { try report.write(to: out) }
+            for note in data.notes { printError("note: \(note)") }
+        }
+    }
+
+    static func printFront(_ report: FrontReport) {
+        print("Model     \(report.model)")
+        print("Method    \(report.method), \(report.points.count) efficient points from \(report.solves) solves in \(formatNumber(report.seconds, digits: 3)) s")
+        var payoff = TextTable(["minimised"] + report.objectives.map { "\($0) [\(report.units[$0] ?? "")]" })
+        for (index, row) in report.payoff.enumerated() { payoff.add([report.objectives[index]] + row.map { formatNumber($0, digits: 8) }) }
+        print("\nPayoff table (lexicographic optima)\n" + payoff.render())
+        let columns = report.allObjectiveNames
+        var front = TextTable(["point"] + columns.map { "\($0) [\(report.units[$0] ?? "")]" }
+                              + report.objectives.dropFirst().map { "epsilon \($0)" } + ["status"])
+        for (index, point) in report.points.enumerated() {
+            front.add(["\(index + 1)"] + columns.map { point.objectives[$0].map { formatNumber($0, digits: 8) } ?? "" }
+                      + report.objectives.dropFirst().map { point.epsilon[$0].map { formatNumber($0, digits: 8) } ?? "" } + [point.status])
+        }
+        print("\nFront\n" + front.render())
+    }
+}
+
+extension ParetoOptions.Method: ExpressibleByArgument {}
+
+/// A one-line progress display on stderr for sweeps longer than a second.
+final class ProgressLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let start = ContinuousClock.now
+    private var shown = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ done: Int, _ total: Int) {
+        guard enabled else { return }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        guard seconds > 1 else { return }
+        let eta = done > 0 ? seconds / Double(done) * Double(max(0, total - done)) : 0
+        FileHandle.standardError.write(Data("\rpoints \(done)/\(total), ETA \(Int(eta.rounded())) s   ".utf8))
+        shown = true
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import OpenLCAFixtures
+import Testing
+
+@Suite struct ParetoCLITests {
+    let example = FixtureFiles.packageRoot() + "/db-fixtures/examples/resin-supply.json"
+
+    @Test func test_pareto_json_shape() throws {
+        let result = try CLI.run(["pareto", example, "--points", "5", "--json"])
+        #expect(result.exitCode == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["objectives"] as? [String] == ["cost", "gwp"])
+        #expect((json["payoff"] as? [[Double]])?.count == 2)
+        let points = try #require(json["points"] as? [[String: Any]])
+        #expect(points.count == 5)
+        #expect((points[0]["objectives"] as? [String: Double])?.keys.sorted() == ["cost", "gwp"])
+        #expect(points[0]["epsilon"] != nil && points[0]["decision"] != nil)
+        #expect(json["solves"] as? Int ?? 0 >= 5 && json["seconds"] != nil)
+        #expect(result.stderr.contains("note:") && !result.stderr.contains("points "))
+    }
+
+    @Test func test_pareto_table_and_files() throws {
+        let out = NSTemporaryDirectory() + "lcaopt-pareto-\(UUID().uuidString)"
+        let result = try CLI.run(["pareto", example, "--points", "4", "--method", "epsilon", "--objectives", "gwp,cost", "--out", out])
+        #expect(result.exitCode == 0)
+        #expect(result.stdout.contains("Payoff table") && result.stdout.contains("epsilon cost"))
+        for file in ["front.csv", "front.json", "payoff.csv", "front.svg"] { #expect(FileManager.default.fileExists(atPath: out + "/" + file)) }
+        let bad = try CLI.run(["pareto", example, "--objectives", "cost,water"])
+        #expect(bad.exitCode == 1 && bad.stderr.contains("unknown objective 'water'"))
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GLPKBackend
+import LPModel
+import OpenLCAFixtures
+import Pareto
+@testable import Reports
+import SupplyChain
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Properties of the bundled example's front.
+@Suite struct BundledExampleFrontTests {
+    static func front(points: Int = 12) throws -> (SupplyChainProblem, FrontReport) {
+        let (_, data) = try SupplyChainLoader.load(modelPath: FixtureFiles.packageRoot() + "/db-fixtures/examples/resin-supply.json")
+        let problem = try SupplyChainProblem(data: data)
+        return (problem, try FrontReport.sweep(problem, objectives: ["cost", "gwp"], options: ParetoOptions(points: points)))
+    }
+
+    static func lexicographic(_ problem: SupplyChainProblem, first: String, second: String) throws -> [Double] {
+        var model = problem.model
+        model.activeObjective = problem.objectiveIndex[first]!
+        let solver = GLPKSolver()
+        try solver.load(model)
+        let optimum = try solver.solve(SolveOptions()).objectiveValue
+        let objective = model.objectives[problem.objectiveIndex[first]!]
+        model.addConstraint(zip(objective.variables, objective.coefficients).map { (Variable(index: $0), $1) },
+                            upper: optimum * (1 + 1e-9), name: "fix")
+        model.activeObjective = problem.objectiveIndex[second]!
+        let lexicographic = GLPKSolver()
+        try lexicographic.load(model)
+        let result = try lexicographic.solve(SolveOptions())
+        return [result.objectiveValues[problem.objectiveIndex["cost"]!], result.objectiveValues[problem.objectiveIndex["gwp"]!]]
+    }
+
+    @Test func test_end_points_are_the_lexicographic_optima() throws {
+        let (problem, report) = try Self.front()
+        let costFirst = try Self.lexicographic(problem, first: "cost", second: "gwp")
+        let gwpFirst = try Self.lexicographic(problem, first: "gwp", second: "cost")
+        let first = report.points.first!, last = report.points.last!
+        #expect(abs(first.objectives["cost"]! - costFirst[0]) < 1e-6 * costFirst[0])
+        #expect(abs(first.objectives["gwp"]! - costFirst[1]) < 1e-6 * costFirst[1])
+        #expect(abs(last.objectives["cost"]! - gwpFirst[0]) < 1e-6 * gwpFirst[0])
+        #expect(abs(last.objectives["gwp"]! - gwpFirst[1]) < 1e-6 * gwpFirst[1])
+    }
+
+    @Test func test_every_point_meets_its_epsilon_and_none_dominates_another() throws {
+        let (_, report) = try Self.front()
+        #expect(report.points.count >= 5)
+        for point in report.points {
+            #expect(point.objectives["gwp"]! <= point.epsilon["gwp"]! * (1 + 1e-9))
+            for other in report.points where other.objectives != point.objectives {
+                let dominates = other.objectives["cost"]! <= point.objectives["cost"]! && other.objectives["gwp"]! <= point.objectives["gwp"]!
+                #expect(!dominates)
+            }
+        }
+    }
+
+    @Test func test_objectives_recomputed_from_each_decision() throws {
+        let (problem, report) = try Self.front()
+        for point in report.points {
+            let decision = try #require(point.decision)
+            var cost = 0.0, gwp = 0.0
+            for delivery in decision.deliveries {
+                let supplier = problem.data.suppliers.first { $0.id == delivery.supplier }!
+                cost += delivery.amount * supplier.cost
+                gwp += delivery.amount * supplier.impacts[0]
+            }
+            for leg in decision.transport {
+                let mode = problem.data.modes.first { $0.id == leg.mode }!
+                cost += leg.modeAmount * mode.cost
+                gwp += leg.modeAmount * mode.impacts[0]
+            }
+            #expect(abs(cost - point.objectives["cost"]!) < 1e-6 * cost)
+            #expect(abs(gwp - point.objectives["gwp"]!) < 1e-6 * gwp)
+        }
+    }
+
+    @Test func test_files_and_a_well_formed_chart() throws {
+        let (_, report) = try Self.front(points: 6)
+        let directory = NSTemporaryDirectory() + "lcaopt-front-\(UUID().uuidString)"
+        try report.write(to: directory)
+        let csv = try String(contentsOfFile: directory + "/front.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("point,cost [USD],gwp [kg CO2-Eq],epsilon gwp,status\n"))
+        #expect(csv.split(separator: "\n").count == report.points.count + 1)
+        let svg = try Data(contentsOf: URL(fileURLWithPath: directory + "/front.svg"))
+        let parser = XMLParser(data: svg)
+        #expect(parser.parse())
+        let text = String(decoding: svg, as: UTF8.self)
+        for label in ["cost [USD]", "gwp [kg CO2-Eq]", "min cost", "min gwp", "Pareto front: Packaging resin for Chicago and Atlanta", "<polyline"] {
+            #expect(text.contains(label))
+        }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/front.json"))) as? [String: Any]
+        #expect((json?["points"] as? [[String: Any]])?.first?["decision"] != nil)
+    }
+
+    @Test func test_chart_ticks_are_round_and_cover_the_data() {
+        #expect(FrontChart.ticks([9903.5, 11608.9]) == [9500, 10000, 10500, 11000, 11500, 12000])
+        #expect(FrontChart.ticks([0.2, 0.9]) == [0.2, 0.4, 0.6, 0.8, 1.0])
+    }
+}
