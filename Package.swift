@@ -41,11 +41,14 @@ let package = Package(
         // MARK: Reports: charts and files for people.
         .target(name: "Reports", dependencies: ["SupplyChain", "Pareto", "GLPKBackend"]),
 
+        // MARK: Batch evaluation of scenarios.
+        .target(name: "Batch", dependencies: ["SupplyChain", "Pareto", "Reports", "GLPKBackend", "LPModel"]),
+
         // MARK: Command-line tool (thin: every command is a library call).
         .executableTarget(
             name: "lcaopt",
             dependencies: [
-                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "SupplyChain", "Pareto", "Reports",
+                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "SupplyChain", "Pareto", "Reports", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "lcaopt-bench",
             dependencies: [
-                "SQLite", "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend",
+                "SQLite", "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "SupplyChain", "Pareto", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +71,7 @@ let package = Package(
         .testTarget(name: "LPModelTests", dependencies: ["LPModel", "GLPKBackend"]),
         .testTarget(name: "SupplyChainTests", dependencies: ["SupplyChain", "GLPKBackend", "OpenLCA", "OpenLCAFixtures", "LPModel"]),
         .testTarget(name: "ParetoTests", dependencies: ["Pareto", "LPModel", "GLPKBackend", "SupplyChain", "Reports", "OpenLCAFixtures"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCAFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -22,6 +22,9 @@ public struct LargeDatabase: Sendable {
 
     /// ref_id of process `index` (0-based): `proc-00000042`.
     public static func processRefId(_ index: Int) -> String { "proc-" + pad(index, 8) }
+    /// ref_ids of the three transport processes (reference unit t*km): truck, rail, barge.
+    public static let transportRefIds = ["transport-truck", "transport-rail", "transport-barge"]
+
     /// ref_id of impact category `index`: `cat-03`.
     public static func categoryRefId(_ index: Int) -> String { "cat-" + pad(index, 2) }
 
@@ -66,7 +69,8 @@ public struct LargeDatabase: Sendable {
     private func referenceTables() -> [FixtureTable] {
         // Mass: kg (ref), g; energy: MJ (ref), kWh; volume: m3 (ref), l.
         let units: [(Int64, String, Double, Int64)] = [(1, "kg", 1, 200), (2, "g", 0.001, 200), (3, "MJ", 1, 201),
-                                                       (4, "kWh", 3.6, 201), (5, "m3", 1, 202), (6, "l", 0.001, 202)]
+                                                       (4, "kWh", 3.6, 201), (5, "m3", 1, 202), (6, "l", 0.001, 202),
+                                                       (7, "t*km", 1, 203), (8, "kg*km", 0.001, 203)]
         return [
             FixtureTable(name: "openlca_version", columns: [.init("version", "INTEGER")], rows: [[.integer(5)]]),
             FixtureTable(name: "tbl_units", columns: [.init("id", "BIGINT"), .init("ref_id", "VARCHAR(36)"), .init("name", "VARCHAR(2048)"),
@@ -76,12 +80,14 @@ public struct LargeDatabase: Sendable {
                                                             .init("f_reference_unit", "BIGINT")],
                          rows: [[.integer(200), .text("ug-mass"), .text("Units of mass"), .integer(1)],
                                 [.integer(201), .text("ug-energy"), .text("Units of energy"), .integer(3)],
-                                [.integer(202), .text("ug-volume"), .text("Units of volume"), .integer(5)]]),
+                                [.integer(202), .text("ug-volume"), .text("Units of volume"), .integer(5)],
+                                [.integer(203), .text("ug-transport"), .text("Units of mass*length"), .integer(7)]]),
             FixtureTable(name: "tbl_flow_properties", columns: [.init("id", "BIGINT"), .init("ref_id", "VARCHAR(36)"), .init("name", "VARCHAR(2048)"),
                                                                 .init("f_unit_group", "BIGINT")],
                          rows: [[.integer(100), .text("fp-mass"), .text("Mass"), .integer(200)],
                                 [.integer(101), .text("fp-energy"), .text("Energy"), .integer(201)],
-                                [.integer(102), .text("fp-volume"), .text("Volume"), .integer(202)]]),
+                                [.integer(102), .text("fp-volume"), .text("Volume"), .integer(202)],
+                                [.integer(103), .text("fp-transport"), .text("Goods transport (mass*distance)"), .integer(203)]]),
         ]
     }
 
@@ -104,6 +110,12 @@ public struct LargeDatabase: Sendable {
             flows.rows.append([.integer(id), .text("prod-" + Self.pad(index, 8)), .text("Product \(index)"),
                                .text("PRODUCT_FLOW"), .integer(Self.propertyBase)])
             factors.rows.append([.integer(Self.factorBase + Int64(elementaryFlows + index)), .real(1), .integer(id), .integer(Self.propertyBase)])
+        }
+        for (offset, refId) in Self.transportRefIds.enumerated() {
+            let id = Self.flowBase + Int64(elementaryFlows + processes + offset)
+            flows.rows.append([.integer(id), .text("flow-" + refId), .text(refId), .text("PRODUCT_FLOW"), .integer(Self.propertyBase + 3)])
+            factors.rows.append([.integer(Self.factorBase + Int64(elementaryFlows + processes + offset)), .real(1), .integer(id),
+                                 .integer(Self.propertyBase + 3)])
         }
         return [flows, factors]
     }
@@ -154,6 +166,26 @@ public struct LargeDatabase: Sendable {
             insertProcess.bind(1, processId)
             insertProcess.bind(2, Self.processRefId(index))
             insertProcess.bind(3, "Process \(index)")
+            insertProcess.bind(4, referenceId)
+            while try insertProcess.step() {}
+        }
+        // Transport: 1 t*km with a cost and a few emissions each.
+        for (offset, refId) in Self.transportRefIds.enumerated() {
+            let processId = Self.processBase + Int64(processes + offset)
+            let product = Self.flowBase + Int64(elementaryFlows + processes + offset)
+            let referenceId = exchangeId
+            try insert(insertExchange, exchangeId, processId, product, 7, false, Self.factorBase + Int64(elementaryFlows + processes + offset),
+                       1, nil, [0.12, 0.045, 0.03][offset])
+            exchangeId += 1
+            for flow in 0..<min(20, elementaryFlows) {
+                try insert(insertExchange, exchangeId, processId, Self.flowBase + Int64(flow * 3 % elementaryFlows), [1, 3, 5][flow * 3 % elementaryFlows % 3],
+                           false, Self.factorBase + Int64(flow * 3 % elementaryFlows), [0.08, 0.02, 0.03][offset] / Double(flow + 1), nil, nil)
+                exchangeId += 1
+            }
+            insertProcess.reset()
+            insertProcess.bind(1, processId)
+            insertProcess.bind(2, refId)
+            insertProcess.bind(3, refId)
             insertProcess.bind(4, referenceId)
             while try insertProcess.step() {}
         }

@@ -1,0 +1,215 @@
+import Dispatch
+import Foundation
+import GLPKBackend
+import LPModel
+import Pareto
+import Reports
+import SupplyChain
+import Synchronization
+
+/// How to run a batch.
+public struct BatchOptions: Sendable {
+    /// The model of scenarios that name none.
+    public var model: String?
+    /// The database for every model (overrides the models' own).
+    public var database: String?
+    /// Scenarios solved at once, each on its own GLPK problem.
+    public var jobs: Int
+    public var outDirectory: String
+    /// Skip the ids already in `results.jsonl`.
+    public var resume: Bool
+    /// Run only the scenarios whose index modulo `count` is `index`.
+    public var shard: (index: Int, count: Int)?
+
+    public init(model: String? = nil, database: String? = nil, jobs: Int = 1, outDirectory: String,
+                resume: Bool = false, shard: (index: Int, count: Int)? = nil) {
+        self.model = model
+        self.database = database
+        self.jobs = jobs
+        self.outDirectory = outDirectory
+        self.resume = resume
+        self.shard = shard
+    }
+}
+
+/// Progress of a running batch.
+public struct BatchProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var failed: Int
+    public var seconds: Double
+}
+
+/// What a batch did.
+public struct BatchSummary: Sendable {
+    public var total: Int
+    public var run: Int
+    public var skipped: Int
+    public var failed: Int
+    public var seconds: Double
+    /// Seconds inside GLPK, summed over scenarios.
+    public var solverSeconds: Double
+    /// Invalid scenario lines, with their line numbers.
+    public var invalid: [String]
+}
+
+/// Runs the scenarios of a file: reads each model and characterises once, applies each
+/// scenario to the resolved data, solves on `jobs` threads, appends results as they finish.
+public final class BatchRunner: Sendable {
+    let scenarioPath: String
+    let options: BatchOptions
+
+    public init(scenarioPath: String, options: BatchOptions) {
+        self.scenarioPath = scenarioPath
+        self.options = options
+    }
+
+    /// Runs the batch; `progress` is called after every scenario (from worker threads).
+    public func run(progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) throws -> BatchSummary {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let lines = try ScenarioFile.read(path: scenarioPath)
+        let selected = lines.filter { line in options.shard.map { line.index % $0.count == $0.index } ?? true }
+        let models = loadModels(for: selected)
+        let columns = Self.objectiveColumns(models)
+        let manifest = BatchManifest(scenarios: scenarioPath, ids: lines.map(\.id),
+                                     shard: options.shard.map { "\($0.index)/\($0.count)" }, objectives: columns.names, units: columns.units)
+        try FileManager.default.createDirectory(atPath: options.outDirectory, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(manifest).write(to: URL(fileURLWithPath: options.outDirectory + "/batch.json"))
+        let done = options.resume ? Set(readResults(directory: options.outDirectory).map(\.id)) : []
+        if !options.resume {
+            for name in ["results.jsonl", "results.csv"] { try? FileManager.default.removeItem(atPath: options.outDirectory + "/" + name) }
+        }
+        let pending = selected.filter { !done.contains($0.id) }
+        let writer = try ResultWriter(directory: options.outDirectory, objectives: columns.names, units: columns.units)
+        defer { writer.close() }
+
+        let state = Mutex((next: 0, finished: 0, failed: 0, solverSeconds: 0.0, error: String?.none))
+        let total = pending.count
+        let jobs = max(1, min(options.jobs, max(1, total)))
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            while true {
+                let index: Int? = state.withLock { value in
+                    guard value.next < total, value.error == nil else { return nil }
+                    value.next += 1
+                    return value.next - 1
+                }
+                guard let index else { return }
+                let result = self.evaluate(pending[index], models: models)
+                do {
+                    try writer.append(result)
+                } catch {
+                    state.withLock { $0.error = "\(self.options.outDirectory): cannot write results: \(error)" }
+                    return
+                }
+                let snapshot = state.withLock { value -> BatchProgress in
+                    value.finished += 1
+                    if result.status != TerminationStatus.optimal.rawValue { value.failed += 1 }
+                    value.solverSeconds += result.solverSeconds
+                    return BatchProgress(done: value.finished, total: total, failed: value.failed, seconds: Self.seconds(clock.now - start))
+                }
+                progress(snapshot)
+            }
+        }
+        let final = state.withLock { $0 }
+        if let error = final.error { throw ScenarioError(lineNumber: 0, id: nil, message: error) }
+        let invalid = selected.compactMap { line -> String? in
+            if case .failure(let error) = line.result { return error.description } else { return nil }
+        }
+        return BatchSummary(total: selected.count, run: final.finished, skipped: selected.count - pending.count, failed: final.failed,
+                            seconds: Self.seconds(clock.now - start), solverSeconds: final.solverSeconds, invalid: invalid)
+    }
+
+    /// A loaded model, or why it could not be loaded.
+    typealias LoadedModel = Result<SupplyChainData, ScenarioError>
+
+    /// Loads each model the selected scenarios use, once (database read and characterisation).
+    func loadModels(for lines: [ScenarioLine]) -> [String: LoadedModel] {
+        var paths = Set<String>()
+        if let model = options.model { paths.insert(model) }
+        for line in lines { if case .success(let scenario) = line.result, let model = scenario.model { paths.insert(resolve(model)) } }
+        var models: [String: LoadedModel] = [:]
+        for path in paths.sorted() {
+            do {
+                models[path] = .success(try SupplyChainLoader.load(modelPath: path, databasePath: options.database).data)
+            } catch {
+                models[path] = .failure(ScenarioError(lineNumber: 0, id: nil, message: "\(error)"))
+            }
+        }
+        return models
+    }
+
+    /// A scenario's model path, relative to the scenario file.
+    func resolve(_ model: String) -> String {
+        if model.hasPrefix("/") { return model }
+        return URL(fileURLWithPath: scenarioPath).deletingLastPathComponent().appendingPathComponent(model).path
+    }
+
+    static func objectiveColumns(_ models: [String: LoadedModel]) -> (names: [String], units: [String: String]) {
+        var names: [String] = [], units: [String: String] = [:]
+        for (_, model) in models.sorted(by: { $0.key < $1.key }) {
+            guard case .success(let data) = model else { continue }
+            for (name, unit) in [("cost", data.costUnit)] + data.indicators.map({ ($0.id, $0.unit) }) where units[name] == nil {
+                names.append(name)
+                units[name] = unit
+            }
+            if data.weights != nil && units["weighted"] == nil { names.append("weighted"); units["weighted"] = "weighted" }
+        }
+        return (names, units)
+    }
+
+    /// Solves one scenario; every failure becomes a result, never an error.
+    func evaluate(_ line: ScenarioLine, models: [String: LoadedModel]) -> BatchResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func failed(_ status: String, _ message: String) -> BatchResult {
+            BatchResult(id: line.id, index: line.index, status: status, objectives: [:], seconds: Self.seconds(clock.now - start),
+                        solverSeconds: 0, error: message)
+        }
+        let scenario: Scenario
+        switch line.result {
+        case .failure(let error): return failed("invalid", error.description)
+        case .success(let value): scenario = value
+        }
+        guard let path = scenario.model.map(resolve) ?? options.model else {
+            return failed("invalid", "line \(line.lineNumber): no model (give \"model\" or --model)")
+        }
+        guard let loaded = models[path] else { return failed("invalid", "model \(path) was not loaded") }
+        do {
+            let base = try loaded.get()
+            let data = try base.applying(scenario)
+            if scenario.run == "pareto" {
+                let names = scenario.objectives ?? Array((["cost"] + data.indicators.map(\.id)).prefix(2))
+                let problem = try SupplyChainProblem(data: data, objective: names[0])
+                let front = try FrontReport.sweep(problem, objectives: names, options: ParetoOptions(points: scenario.points ?? 10))
+                return BatchResult(id: scenario.id, index: line.index, status: front.points.isEmpty ? "infeasible" : "optimal",
+                                   objectives: front.points.first?.objectives ?? [:], seconds: Self.seconds(clock.now - start),
+                                   solverSeconds: front.solverSeconds, error: nil, points: front.points)
+            }
+            let objective = scenario.objective ?? "cost"
+            let problem = try SupplyChainProblem(data: data, objective: objective)
+            let solver = GLPKSolver()
+            try solver.load(problem.model)
+            let result = try solver.solve(SolveOptions())
+            var objectives: [String: Double] = [:]
+            var explanation: String?
+            if result.isOptimal {
+                for (index, name) in problem.objectiveNames.enumerated() { objectives[name] = result.objectiveValues[index] }
+            } else {
+                explanation = problem.report(result, objective: objective, seconds: result.seconds).explanation.joined(separator: "; ")
+            }
+            return BatchResult(id: scenario.id, index: line.index, status: result.termination.rawValue, objectives: objectives,
+                               seconds: Self.seconds(clock.now - start), solverSeconds: result.seconds, error: explanation)
+        } catch let error as ScenarioError {
+            return failed("invalid", "line \(line.lineNumber): \(error.message)")
+        } catch {
+            return failed("error", "line \(line.lineNumber): \(error)")
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Synchronization
+
+/// Appends results to `results.jsonl` and `results.csv`: one writer, one `write` per line, under
+/// a lock, so lines never interleave and a killed run loses only the scenarios in flight.
+final class ResultWriter: Sendable {
+    private let jsonl: FileHandle
+    private let csv: FileHandle
+    private let objectives: [String]
+    private let lock = Mutex(())
+
+    init(directory: String, objectives: [String], units: [String: String]) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let jsonlPath = directory + "/results.jsonl", csvPath = directory + "/results.csv"
+        let newCSV = !FileManager.default.fileExists(atPath: csvPath)
+        for path in [jsonlPath, csvPath] where !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil)
+        }
+        jsonl = try FileHandle(forWritingTo: URL(fileURLWithPath: jsonlPath))
+        csv = try FileHandle(forWritingTo: URL(fileURLWithPath: csvPath))
+        try Self.endWithNewline(jsonl, path: jsonlPath)
+        try Self.endWithNewline(csv, path: csvPath)
+        self.objectives = objectives
+        if newCSV {
+            let header = ["id", "status"] + objectives.map { "\($0) [\(units[$0] ?? "")]" } + ["seconds", "error"]
+            csv.write(Data((header.map(csvField).joined(separator: ",") + "\n").utf8))
+        }
+    }
+
+    /// Positions at the end; a line cut by a kill gets its line break so the next line is whole.
+    private static func endWithNewline(_ handle: FileHandle, path: String) throws {
+        let size = try handle.seekToEnd()
+        guard size > 0 else { return }
+        let reader = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        try reader.seek(toOffset: size - 1)
+        if reader.readData(ofLength: 1) != Data("\n".utf8) { handle.write(Data("\n".utf8)) }
+        try reader.close()
+    }
+
+    func append(_ result: BatchResult) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        var line = try encoder.encode(result)
+        line.append(UInt8(ascii: "\n"))
+        let row = [result.id, result.status] + objectives.map { result.objectives[$0].map { "\($0)" } ?? "" }
+            + ["\(result.seconds)", result.error ?? ""]
+        let csvLine = Data((row.map(csvField).joined(separator: ",") + "\n").utf8)
+        lock.withLock { _ in
+            jsonl.write(line)
+            csv.write(csvLine)
+        }
+    }
+
+    func close() {
+        try? jsonl.close()
+        try? csv.close()
+    }
+}
+
+/// A CSV field, quoted when needed.
+func csvField(_ text: String) -> String {
+    text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+}
+
+/// The results already in `directory/results.jsonl` (unreadable lines are skipped).
+func readResults(directory: String) -> [BatchResult] {
+    guard let data = FileManager.default.contents(atPath: directory + "/results.jsonl") else { return [] }
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(BatchResult.self, from: Data($0)) }
+}

@@ -1,0 +1,190 @@
+import Foundation
+
+/// One scenario of a batch: changes to a model and what to run.
+///
+/// JSON Lines: `{"id": "s1", "model": "base.json", "disable": ["pla-blair", "barge"],
+/// "set": {"suppliers.hdpe-houston.cost": 1.5}, "scaleDemand": 1.1, "run": "solve", "objective": "gwp"}`
+/// or `{"id": "s2", "run": "pareto", "points": 5}`.
+public struct Scenario: Sendable, Codable, Equatable {
+    public var id: String
+    /// The model file; default the batch's `--model`.
+    public var model: String?
+    /// Supplier, transport mode and service ids to leave out.
+    public var disable: [String]?
+    /// `KIND.ID.FIELD` -> value (suppliers, transport, services, demands, storage).
+    public var set: [String: Double]?
+    /// Factor on every demand amount and total.
+    public var scaleDemand: Double?
+    /// `solve` (default) or `pareto`.
+    public var run: String?
+    /// For `solve`: the objective (default `cost`).
+    public var objective: String?
+    /// For `pareto`: grid points (default 10) and objectives (default cost and the first indicator).
+    public var points: Int?
+    public var objectives: [String]?
+
+    public init(id: String) { self.id = id }
+}
+
+/// A line of a scenario file: its position, and the scenario or why it could not be read.
+public struct ScenarioLine: Sendable {
+    /// 0-based position among the scenario lines (the index `--shard` uses).
+    public var index: Int
+    /// 1-based line number in the file, for messages.
+    public var lineNumber: Int
+    public var result: Result<Scenario, ScenarioError>
+
+    /// The scenario id, or `line-N` when the line could not be read.
+    public var id: String {
+        switch result {
+        case .success(let scenario): return scenario.id
+        case .failure(let error): return error.id ?? "line-\(lineNumber)"
+        }
+    }
+}
+
+/// A scenario line that cannot be used.
+public struct ScenarioError: Error, Sendable, CustomStringConvertible {
+    public var lineNumber: Int
+    public var id: String?
+    public var message: String
+    public var description: String { "line \(lineNumber): \(message)" }
+}
+
+/// Reads scenario files: JSON Lines (`.jsonl`, `.ndjson`, anything else) or CSV (`.csv`).
+public enum ScenarioFile {
+    /// Every non-empty line as a scenario or an error; never throws for a bad line.
+    public static func read(path: String) throws -> [ScenarioLine] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError(lineNumber: 0, id: nil, message: "\(path): cannot read the scenario file")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        return path.lowercased().hasSuffix(".csv") ? csv(text) : jsonLines(text)
+    }
+
+    static func jsonLines(_ text: String) -> [ScenarioLine] {
+        var lines: [ScenarioLine] = []
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let number = offset + 1
+            let result: Result<Scenario, ScenarioError>
+            do {
+                let scenario = try JSONDecoder().decode(Scenario.self, from: Data(trimmed.utf8))
+                result = validate(scenario, line: number)
+            } catch {
+                let id = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any])?["id"] as? String
+                result = .failure(ScenarioError(lineNumber: number, id: id, message: "not a valid scenario: \(describe(error))"))
+            }
+            lines.append(ScenarioLine(index: lines.count, lineNumber: number, result: result))
+        }
+        return lines
+    }
+
+    /// CSV with the same columns: `id, model, disable` (`;`-separated), `scaleDemand, run,
+    /// objective, points, objectives` (`;`-separated), and any `KIND.ID.FIELD` column for `set`.
+    static func csv(_ text: String) -> [ScenarioLine] {
+        var rows = CSV.parse(text)
+        guard !rows.isEmpty else { return [] }
+        let header = rows.removeFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+        var lines: [ScenarioLine] = []
+        for (offset, row) in rows.enumerated() where !row.allSatisfy({ $0.isEmpty }) {
+            let number = offset + 2
+            var scenario = Scenario(id: "")
+            var problems: [String] = []
+            for (column, name) in header.enumerated() {
+                let value = column < row.count ? row[column].trimmingCharacters(in: .whitespaces) : ""
+                if value.isEmpty { continue }
+                switch name {
+                case "id": scenario.id = value
+                case "model": scenario.model = value
+                case "disable": scenario.disable = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+                case "objectives": scenario.objectives = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+                case "run": scenario.run = value
+                case "objective": scenario.objective = value
+                case "points":
+                    if let points = Int(value) { scenario.points = points } else { problems.append("points '\(value)' is not a whole number") }
+                case "scaleDemand":
+                    if let factor = Double(value) { scenario.scaleDemand = factor } else { problems.append("scaleDemand '\(value)' is not a number") }
+                default:
+                    if let number = Double(value) { scenario.set = (scenario.set ?? [:]).merging([name: number]) { $1 } }
+                    else { problems.append("\(name) '\(value)' is not a number") }
+                }
+            }
+            let result: Result<Scenario, ScenarioError> = problems.isEmpty ? validate(scenario, line: number)
+                : .failure(ScenarioError(lineNumber: number, id: scenario.id.isEmpty ? nil : scenario.id, message: problems.joined(separator: "; ")))
+            lines.append(ScenarioLine(index: lines.count, lineNumber: number, result: result))
+        }
+        return lines
+    }
+
+    static func validate(_ scenario: Scenario, line: Int) -> Result<Scenario, ScenarioError> {
+        func fail(_ message: String) -> Result<Scenario, ScenarioError> {
+            .failure(ScenarioError(lineNumber: line, id: scenario.id.isEmpty ? nil : scenario.id, message: message))
+        }
+        if scenario.id.isEmpty { return fail("missing id") }
+        if let run = scenario.run, run != "solve" && run != "pareto" { return fail("run must be solve or pareto, not '\(run)'") }
+        if let points = scenario.points, points < 2 { return fail("points must be at least 2") }
+        if let factor = scenario.scaleDemand, !(factor.isFinite && factor >= 0) { return fail("scaleDemand must be a finite number >= 0") }
+        for (path, value) in scenario.set ?? [:] {
+            if path.split(separator: ".").count < 3 { return fail("set path '\(path)' is not KIND.ID.FIELD") }
+            if !value.isFinite { return fail("set \(path) is not finite") }
+        }
+        return .success(scenario)
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let error = error as? DecodingError {
+            switch error {
+            case .keyNotFound(let key, _): return "missing \(key.stringValue)"
+            case .typeMismatch(_, let context), .valueNotFound(_, let context):
+                return "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+            case .dataCorrupted(let context): return context.debugDescription
+            @unknown default: return "\(error)"
+            }
+        }
+        return "\(error)"
+    }
+}
+
+/// A small RFC 4180 CSV reader (quoted fields, doubled quotes, CRLF).
+enum CSV {
+    static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = text.makeIterator()
+        while let character = iterator.next() {
+            if quoted {
+                if character == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { field.append("\"") } else {
+                            quoted = false
+                            handle(next)
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(character)
+                }
+                continue
+            }
+            handle(character)
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+
+        func handle(_ character: Character) {
+            switch character {
+            case "\"": quoted = true
+            case ",": row.append(field); field = ""
+            case "\n", "\r\n", "\r":
+                row.append(field); field = ""
+                rows.append(row); row = []
+            default: field.append(character)
+            }
+        }
+    }
+}

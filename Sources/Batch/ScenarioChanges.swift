@@ -1,0 +1,91 @@
+import SupplyChain
+
+extension SupplyChainData {
+    /// This data with a scenario's changes: disabled suppliers, modes and services, `set` values
+    /// (same meaning and units as in the model file), and a demand scale. Throws a message naming
+    /// the unknown id or field.
+    public func applying(_ scenario: Scenario) throws(ScenarioError) -> SupplyChainData {
+        var data = self
+        func fail(_ message: String) -> ScenarioError { ScenarioError(lineNumber: 0, id: scenario.id, message: message) }
+        for id in scenario.disable ?? [] {
+            if let s = data.suppliers.firstIndex(where: { $0.id == id }) {
+                data.suppliers[s].capacity = Array(repeating: 0, count: data.periods.count)
+                data.suppliers[s].fixedCost = nil
+            } else if let r = data.modes.firstIndex(where: { $0.id == id }) {
+                for s in data.suppliers.indices where data.suppliers[s].modes.contains(r) {
+                    data.suppliers[s].modes.removeAll { $0 == r }
+                    // A supplier whose every mode is disabled cannot deliver.
+                    if data.suppliers[s].modes.isEmpty { data.suppliers[s].capacity = Array(repeating: 0, count: data.periods.count) }
+                }
+            } else if let q = data.services.firstIndex(where: { $0.id == id }) {
+                data.services[q].per = [:]
+            } else {
+                throw fail("disable: no supplier, transport mode or service '\(id)'")
+            }
+        }
+        for (path, value) in (scenario.set ?? [:]).sorted(by: { $0.key < $1.key }) {
+            try data.set(path, value, fail: fail)
+        }
+        if let factor = scenario.scaleDemand {
+            for d in data.demands.indices {
+                data.demands[d].amounts = data.demands[d].amounts.map { $0 * factor }
+                data.demands[d].total = data.demands[d].total.map { $0 * factor }
+            }
+        }
+        return data
+    }
+
+    private mutating func set(_ path: String, _ value: Double, fail: (String) -> ScenarioError) throws(ScenarioError) {
+        let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let kind = parts[0], field = parts[parts.count - 1], id = parts[1..<(parts.count - 1)].joined(separator: ".")
+        if value < 0 && !(field == "latitude" || field == "longitude") { throw fail("set \(path): \(value) is negative") }
+        switch kind {
+        case "suppliers":
+            guard let s = suppliers.firstIndex(where: { $0.id == id }) else { throw fail("set \(path): no supplier '\(id)'") }
+            switch field {
+            case "cost": suppliers[s].cost = value
+            case "capacity": suppliers[s].capacity = Array(repeating: value, count: periods.count)
+            case "fixedCost": suppliers[s].fixedCost = value
+            case "equivalence":
+                guard value > 0 else { throw fail("set \(path): equivalence must be above 0") }
+                suppliers[s].equivalence = value
+            case "latitude": suppliers[s].latitude = value
+            case "longitude": suppliers[s].longitude = value
+            default: throw fail("set \(path): suppliers have cost, capacity, fixedCost, equivalence, latitude, longitude")
+            }
+        case "transport":
+            guard let r = modes.firstIndex(where: { $0.id == id }) else { throw fail("set \(path): no transport mode '\(id)'") }
+            switch field {
+            case "cost": modes[r].cost = value
+            case "circuity":
+                guard value >= 1 else { throw fail("set \(path): circuity must be 1 or more") }
+                modes[r].circuity = value
+            default: throw fail("set \(path): transport modes have cost, circuity")
+            }
+        case "services":
+            guard let q = services.firstIndex(where: { $0.id == id }) else { throw fail("set \(path): no service '\(id)'") }
+            guard field == "cost" else { throw fail("set \(path): services have cost") }
+            services[q].cost = value
+        case "demands":
+            guard let d = demands.firstIndex(where: { $0.id == id }) else { throw fail("set \(path): no demand '\(id)'") }
+            switch field {
+            case "amount":
+                // One number replaces the amount of every period in which the demand has one.
+                let periodsWithDemand = demands[d].amounts.indices.filter { demands[d].amounts[$0] > 0 }
+                let targets = periodsWithDemand.isEmpty ? Array(demands[d].amounts.indices) : periodsWithDemand
+                for t in targets { demands[d].amounts[t] = value }
+            case "total": demands[d].total = value
+            default: throw fail("set \(path): demands have amount, total")
+            }
+        case "storage":
+            let split = id.split(separator: "@").map(String.init)
+            guard split.count == 2, let h = storage.firstIndex(where: {
+                materials[$0.material].id == split[0] && sites[$0.site].id == split[1]
+            }) else { throw fail("set \(path): no storage 'MATERIAL@SITE' called '\(id)'") }
+            guard field == "cost" else { throw fail("set \(path): storage has cost") }
+            storage[h].cost = value
+        default:
+            throw fail("set \(path): the kind must be suppliers, transport, services, demands or storage")
+        }
+    }
+}

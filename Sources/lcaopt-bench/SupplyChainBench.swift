@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import GLPKBackend
+import LPModel
+import OpenLCAFixtures
+import Pareto
+import SupplyChain
+
+/// A generated supply chain on the large database: read + characterisation, build, GLPK load
+/// and solve; optionally a Pareto sweep warm against the same sweep rebuilt per point.
+struct SupplyChainBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "supplychain",
+                                                    abstract: "Generated supply chain on the large database: phases of a solve, and a warm vs cold sweep.")
+
+    @Option(help: "Generated database (created when missing).") var database = "bench/.data/large-openlca.sqlite"
+    @Option var suppliers = 200
+    @Option var sites = 50
+    @Option var periods = 12
+    @Option(help: "Pareto grid points (0: no sweep).") var paretoPoints = 0
+    @Flag(help: "Also run the sweep cold (a new GLPK problem per point).") var cold = false
+    @Option var seed: UInt64 = 11
+
+    func run() throws {
+        try ensureLargeDatabase(database)
+        let modelPath = "bench/.data/supplychain-\(suppliers)x\(sites)x\(periods).json"
+        try writeModel(to: modelPath)
+        let ((_, data), readSeconds) = try timed { try SupplyChainLoader.load(modelPath: modelPath, databasePath: database) }
+        let (problem, buildSeconds) = try timed { try SupplyChainProblem(data: data) }
+        let solver = GLPKSolver()
+        let ((), loadSeconds) = try timed { try solver.load(problem.model) }
+        let (result, solveSeconds) = try timed { try solver.solve(SolveOptions()) }
+        print("Supply chain: \(suppliers) suppliers x \(sites) sites x \(periods) periods x 3 modes: \(problem.model.columnCount) variables, \(problem.model.rowCount) rows, \(problem.model.entryCount) nonzeros")
+        let before = readSeconds + buildSeconds + loadSeconds
+        printTable(["step", "time", "note"], [
+            ["database read + characterisation", format(readSeconds), "\(data.suppliers.count + data.modes.count) processes x \(data.indicators.count) indicators"],
+            ["model build", format(buildSeconds), ""],
+            ["GLPK load", format(loadSeconds), ""],
+            ["solve (cost)", format(solveSeconds), "\(result.termination.rawValue), \(result.iterations) iterations"],
+            ["before the solve / solve", String(format: "%.1f%%", 100 * before / solveSeconds), "target < 25%"],
+        ])
+        guard paretoPoints > 1 else { return }
+        let objectives = [problem.objectiveIndex["cost"]!, problem.objectiveIndex["gwp"]!]
+        let warm = try ParetoSweep.run(model: problem.model, objectives: objectives, options: ParetoOptions(points: paretoPoints),
+                                       makeBackend: { GLPKSolver() })
+        var rows = [
+            ["warm sweep total", format(warm.seconds), "\(warm.solves) solves, \(warm.points.count) points, \(warm.bypassed) bypassed"],
+            ["warm: per solve", format(warm.seconds / Double(warm.solves)), ""],
+            ["warm: outside GLPK", String(format: "%.1f%%", 100 * (warm.seconds - warm.solverSeconds) / warm.seconds), "target < 10%"],
+        ]
+        if cold {
+            let coldRun = try ParetoSweep.run(model: problem.model, objectives: objectives,
+                                              options: ParetoOptions(points: paretoPoints, rebuildEachPoint: true), makeBackend: { GLPKSolver() })
+            rows += [
+                ["cold sweep total (new problem per point)", format(coldRun.seconds), "\(coldRun.solves) solves"],
+                ["cold: per solve", format(coldRun.seconds / Double(coldRun.solves)), ""],
+                ["warm / cold", String(format: "%.2fx", warm.seconds / coldRun.seconds), "target <= 0.3x"],
+            ]
+        }
+        print("")
+        printTable(["Pareto sweep (\(paretoPoints) points, AUGMECON2)", "time", "note"], rows)
+    }
+
+    /// One material with `suppliers` suppliers (random large-database processes and US coordinates),
+    /// `sites` plants with growing demand, truck/rail/barge.
+    func writeModel(to path: String) throws {
+        var random = SplitMix64(seed: seed)
+        func coordinate() -> (Double, Double) { (Double.random(in: 30...47, using: &random), Double.random(in: -120 ... -75, using: &random)) }
+        let periodLabels = (1...periods).map { "p\($0)" }
+        let demandPerSite = 1000.0
+        let capacity = (demandPerSite * Double(sites) * 1.1 / Double(suppliers) * 3).rounded()
+        let supplierList: [[String: Any]] = (0..<suppliers).map { index in
+            let (latitude, longitude) = coordinate()
+            return ["id": "s\(index)", "process": LargeDatabase.processRefId(Int.random(in: 0..<20_000, using: &random)),
+                    "latitude": latitude, "longitude": longitude, "capacity": capacity]
+        }
+        let siteList: [[String: Any]] = (0..<sites).map { index in
+            let (latitude, longitude) = coordinate()
+            return ["id": "k\(index)", "latitude": latitude, "longitude": longitude]
+        }
+        let demands: [[String: Any]] = (0..<sites).map { index in
+            let amounts = Dictionary(uniqueKeysWithValues: periodLabels.enumerated().map { ($1, demandPerSite * (1 + 0.02 * Double($0))) })
+            return ["id": "d\(index)", "site": "k\(index)", "amount": amounts, "requires": ["m": 1]]
+        }
+        let model: [String: Any] = [
+            "name": "benchmark", "periods": periodLabels,
+            "indicators": [["id": "gwp", "impactCategory": LargeDatabase.categoryRefId(0)]],
+            "sites": siteList, "materials": [["id": "m", "unit": "kg", "suppliers": supplierList]],
+            "transport": zip(["truck", "rail", "barge"], LargeDatabase.transportRefIds).map { ["id": $0, "process": $1, "circuity": 1.2] },
+            "demands": demands,
+        ]
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try JSONSerialization.data(withJSONObject: model, options: [.sortedKeys]).write(to: URL(fileURLWithPath: path))
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Batch
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `lcaopt batch`: many scenarios of a model, parallel, resumable and shardable.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Evaluate scenarios (JSON Lines or CSV) in parallel; merge sharded outputs.",
+        subcommands: [BatchRunCommand.self, BatchMergeCommand.self],
+        defaultSubcommand: BatchRunCommand.self)
+}
+
+struct BatchRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the scenarios of a file; results go to OUT/results.jsonl and OUT/results.csv as they finish.")
+
+    @Argument(help: "The scenario file (.jsonl, or .csv with the same columns).")
+    var scenarios: String
+
+    @Option(help: "The model of scenarios that name none.") var model: String?
+    @Option(help: "The openLCA database (overrides the models').") var db: String?
+    @Option(help: "Scenarios solved at once (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Output folder.") var out = "batch-results"
+    @Flag(help: "Skip the scenario ids already in OUT/results.jsonl.") var resume = false
+    @Option(help: "Run only scenarios whose index modulo N is I, given as I/N (e.g. $SLURM_ARRAY_TASK_ID/16).") var shard: String?
+    @Flag(help: "No progress bar.") var quiet = false
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let shard, parsedShard(shard) == nil { throw ValidationError("--shard takes I/N with 0 <= I < N, e.g. 0/4") }
+    }
+
+    func parsedShard(_ text: String) -> (index: Int, count: Int)? {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count > 0, index >= 0, index < count else { return nil }
+        return (index, count)
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let runner = BatchRunner(scenarioPath: scenarios, options: BatchOptions(
+                model: model, database: db, jobs: jobs, outDirectory: out, resume: resume, shard: shard.flatMap(parsedShard)))
+            let terminal = !quiet && isatty(2) == 1
+            let summary: BatchSummary
+            do {
+                summary = try runner.run { progress in
+                    guard terminal else { return }
+                    let rate = progress.seconds > 0 ? Double(progress.done) / progress.seconds : 0
+                    let eta = rate > 0 ? Double(progress.total - progress.done) / rate : 0
+                    let width = 30
+                    let filled = progress.total > 0 ? width * progress.done / progress.total : width
+                    let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+                    FileHandle.standardError.write(Data(String(format: "\r[%@] %d/%d, %d failed, %.1f/s, ETA %.0f s ",
+                                                               bar, progress.done, progress.total, progress.failed, rate, eta).utf8))
+                }
+            } catch let error as ScenarioError {
+                throw CommandFailure(message: error.message, exitCode: 1)
+            }
+            if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+            for line in summary.invalid { printError("invalid scenario: \(line)") }
+            printError(String(format: "batch: %d scenarios, %d run, %d skipped (already done), %d failed, %.2f s (%.1f scenarios/s); results in %@",
+                              summary.total, summary.run, summary.skipped, summary.failed, summary.seconds,
+                              summary.seconds > 0 ? Double(summary.run) / summary.seconds : 0, out))
+        }
+    }
+}
+
+struct BatchMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge", abstract: "Merge the output folders of sharded runs into one, in scenario-file order.")
+
+    @Argument(help: "Output folders of `lcaopt batch --shard`.") var directories: [String]
+    @Option(help: "The merged output folder.") var out: String
+
+    func run() throws {
+        try reportingErrors {
+            let summary: MergeSummary
+            do {
+                summary = try BatchMerge.merge(directories, into: out)
+            } catch let error as ScenarioError {
+                throw CommandFailure(message: error.message, exitCode: 1)
+            }
+            printError("merged \(summary.results) results into \(out)")
+            if !summary.duplicates.isEmpty { printError("duplicate ids (first kept): \(summary.duplicates.joined(separator: ", "))") }
+            if !summary.missing.isEmpty {
+                throw CommandFailure(message: "\(summary.missing.count) scenarios have no result: \(summary.missing.prefix(20).joined(separator: ", "))", exitCode: 1)
+            }
+        }
+    }
+}

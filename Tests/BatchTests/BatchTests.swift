@@ -1,0 +1,126 @@
+import Batch
+import Foundation
+import GLPKBackend
+import LPModel
+import OpenLCAFixtures
+import SupplyChain
+import Testing
+
+@Suite struct BatchTests {
+    static let model = FixtureFiles.packageRoot() + "/db-fixtures/examples/resin-supply.json"
+
+    static let scenarios = """
+        {"id": "base"}
+        {"id": "gwp", "objective": "gwp"}
+        {"id": "no-pla", "disable": ["pla-blair", "barge"], "set": {"suppliers.hdpe-houston.cost": 1.5, "transport.truck.cost": 0.2}, "scaleDemand": 1.1, "objective": "gwp"}
+        {"id": "cheap-rail", "set": {"transport.rail.cost": 0.01, "demands.pack-chi-26.amount": 2500, "suppliers.pla-blair.capacity": 400}}
+        {"id": "front", "run": "pareto", "points": 4}
+        {"id": "broken", "set": {"suppliers.nobody.cost": 1}}
+        this is not json
+        {"id": "too-big", "scaleDemand": 3}
+        {"run": "solve"}
+        """
+
+    static func write(_ text: String, name: String = "scenarios.jsonl") throws -> String {
+        let directory = NSTemporaryDirectory() + "lcaopt-batch-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+        return directory + "/" + name
+    }
+
+    static func results(_ directory: String) throws -> [[String: Any]] {
+        let text = try String(contentsOfFile: directory + "/results.jsonl", encoding: .utf8)
+        return try text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+    }
+
+    /// Solves one scenario directly with the library, as `lcaopt solve` would.
+    static func solveAlone(_ scenario: Scenario) throws -> [String: Double] {
+        let (_, base) = try SupplyChainLoader.load(modelPath: model)
+        let data = try base.applying(scenario)
+        let problem = try SupplyChainProblem(data: data, objective: scenario.objective ?? "cost")
+        let solver = GLPKSolver()
+        try solver.load(problem.model)
+        return problem.report(try solver.solve(SolveOptions()), objective: scenario.objective ?? "cost", seconds: 0).objectives
+    }
+
+    @Test func test_batch_equals_individual_runs_and_reports_bad_lines() throws {
+        let path = try Self.write(Self.scenarios)
+        let out = (path as NSString).deletingLastPathComponent + "/out"
+        let summary = try BatchRunner(scenarioPath: path, options: BatchOptions(model: Self.model, jobs: 2, outDirectory: out)).run()
+        #expect(summary.total == 9 && summary.run == 9)
+        #expect(summary.invalid.count == 2) // the line that is not JSON and the one without id
+        let results = try Self.results(out)
+        let byId = Dictionary(uniqueKeysWithValues: results.map { ($0["id"] as! String, $0) })
+        for line in try ScenarioFile.read(path: path) {
+            guard case .success(let scenario) = line.result, scenario.run != "pareto", ["base", "gwp", "no-pla", "cheap-rail"].contains(scenario.id) else { continue }
+            let alone = try Self.solveAlone(scenario)
+            let batch = byId[scenario.id]!["objectives"] as! [String: Double]
+            for (name, value) in alone { #expect(abs(batch[name]! - value) <= 1e-9 * abs(value), "\(scenario.id) \(name)") }
+        }
+        #expect(byId["broken"]?["status"] as? String == "invalid")
+        #expect((byId["broken"]?["error"] as? String)?.contains("no supplier 'nobody'") == true)
+        #expect(byId["line-7"]?["status"] as? String == "invalid")
+        #expect(byId["too-big"]?["status"] as? String == "infeasible")
+        let front = try #require(byId["front"]?["points"] as? [[String: Any]])
+        #expect(front.count == 4)
+        let csv = try String(contentsOfFile: out + "/results.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("id,status,cost [USD],gwp [kg CO2-Eq],seconds,error\n"))
+        #expect(csv.split(separator: "\n").count == 10)
+    }
+
+    @Test func test_scenario_changes_mean_what_the_model_file_means() throws {
+        let (_, base) = try SupplyChainLoader.load(modelPath: Self.model)
+        var scenario = Scenario(id: "x")
+        scenario.disable = ["barge"]
+        scenario.set = ["suppliers.pla-blair.capacity": 100, "demands.pack-atl.amount": 50]
+        scenario.scaleDemand = 2
+        let data = try base.applying(scenario)
+        #expect(data.modes.count == 3 && !data.suppliers.contains { $0.modes.contains(2) })
+        #expect(data.suppliers.first { $0.id == "pla-blair" }!.capacity == [100, 100, 100])
+        #expect(data.demands.first { $0.id == "pack-atl" }!.amounts == [100, 100, 100])
+        #expect(data.demands.first { $0.id == "pack-chi-25" }!.amounts == [4000, 0, 0])
+        #expect(throws: ScenarioError.self) { try base.applying({ var s = Scenario(id: "y"); s.disable = ["ship"]; return s }()) }
+        #expect(throws: ScenarioError.self) { try base.applying({ var s = Scenario(id: "y"); s.set = ["suppliers.pla-blair.color": 1]; return s }()) }
+    }
+
+    @Test func test_shards_merged_equal_the_unsharded_run() throws {
+        let lines = (0..<30).map { "{\"id\": \"s\($0)\", \"scaleDemand\": \(0.5 + Double($0) * 0.02)\($0 % 4 == 0 ? ", \"objective\": \"gwp\"" : "")}" }
+        let path = try Self.write(lines.joined(separator: "\n"))
+        let base = (path as NSString).deletingLastPathComponent
+        _ = try BatchRunner(scenarioPath: path, options: BatchOptions(model: Self.model, jobs: 2, outDirectory: base + "/all")).run()
+        for shard in 0..<3 {
+            _ = try BatchRunner(scenarioPath: path, options: BatchOptions(model: Self.model, jobs: 1, outDirectory: base + "/shard\(shard)",
+                                                                          shard: (shard, 3))).run()
+        }
+        let merged = try BatchMerge.merge((0..<3).map { base + "/shard\($0)" }, into: base + "/merged")
+        #expect(merged.results == 30 && merged.missing.isEmpty && merged.duplicates.isEmpty)
+        let all = try Self.results(base + "/all").sorted { ($0["index"] as! Int) < ($1["index"] as! Int) }
+        let combined = try Self.results(base + "/merged")
+        #expect(combined.map { $0["id"] as! String } == (0..<30).map { "s\($0)" })
+        for (a, b) in zip(all, combined) {
+            #expect(a["objectives"] as? [String: Double] == b["objectives"] as? [String: Double])
+            #expect(a["status"] as? String == b["status"] as? String)
+        }
+        // A shard missing from the merge is reported.
+        let partial = try BatchMerge.merge([base + "/shard0", base + "/shard1"], into: base + "/partial")
+        #expect(partial.missing.count == 10)
+    }
+
+    @Test func test_csv_scenarios() throws {
+        let path = try Self.write("""
+            id,objective,disable,suppliers.pla-blair.capacity,scaleDemand
+            a,gwp,barge;truck,200,
+            b,,,,1.05
+            c,cost,,lots,
+            """, name: "scenarios.csv")
+        let lines = try ScenarioFile.read(path: path)
+        #expect(lines.count == 3)
+        guard case .success(let a) = lines[0].result, case .success(let b) = lines[1].result, case .failure(let c) = lines[2].result else {
+            Issue.record("unexpected parse")
+            return
+        }
+        #expect(a.disable == ["barge", "truck"] && a.set == ["suppliers.pla-blair.capacity": 200] && a.objective == "gwp")
+        #expect(b.scaleDemand == 1.05 && b.objective == nil)
+        #expect(c.lineNumber == 4 && c.message.contains("lots"))
+    }
+}
