@@ -11,6 +11,6 @@ struct LCAOpt: ParsableCommand {
             Exit codes: 0 ok, 1 bad input, 2 infeasible/unbounded model or solver failure.
             """,
         version: "0.1.0",
-        subcommands: [InfoCommand.self, SearchCommand.self, LCIACommand.self, SolveCommand.self, ParetoCommand.self, ExportCommand.self, BatchCommand.self]
+        subcommands: [InfoCommand.self, SearchCommand.self, LCIACommand.self, SolveCommand.self, ParetoCommand.self, ExportCommand.self, BatchCommand.self, ReportCommand.self]
     )
 }

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Pareto
+import Reports
+import SupplyChain
+
+/// `lcaopt report MODEL --out DIR`: a worked example as a notebook and a Markdown page.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write NAME.ipynb and NAME.md (with the front as CSV and SVG): model summary, payoff table, front, decisions.")
+
+    @OptionGroup var options: ModelOptions
+
+    @Option(help: "Grid points of the front.") var points = 10
+
+    @Option(help: "Comma-separated objectives (default: cost and the first indicator).") var objectives: String?
+
+    @Option(help: "The folder to write into.") var out: String
+
+    func run() throws {
+        try reportingErrors {
+            let (_, data) = try options.load()
+            let names = objectives.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+                ?? Array((["cost"] + data.indicators.map(\.id)).prefix(2))
+            guard names.count >= 2 else {
+                throw CommandFailure(message: "a report needs two objectives; the model has no indicator", exitCode: 1)
+            }
+            let problem = try options.problem(data, objective: names[0])
+            let front = try FrontReport.sweep(problem, objectives: names, options: ParetoOptions(points: points))
+            let name = URL(fileURLWithPath: options.model).deletingPathExtension().lastPathComponent
+            var command = ["lcaopt", "report", options.model]
+            if let db = options.db { command += ["--db", db] }
+            if let objectives { command += ["--objectives", objectives] }
+            command += ["--points", "\(points)", "--out", out]
+            try NotebookReport(name: name, data: data, front: front, command: command.joined(separator: " ")).write(to: out)
+            printError("wrote \(out)/\(name).ipynb, \(out)/\(name).md, \(out)/\(name)-front.csv, \(out)/\(name)-front.svg")
+        }
+    }
+}
