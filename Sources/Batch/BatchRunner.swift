@@ -108,7 +108,7 @@ public final class BatchRunner: Sendable {
                     value.finished += 1
                     if result.status != TerminationStatus.optimal.rawValue { value.failed += 1 }
                     value.solverSeconds += result.solverSeconds
-                    return BatchProgress(done: value.finished, total: total, failed: value.failed, seconds: Self.seconds(clock.now - start))
+                    return BatchProgress(done: value.finished, total: total, failed: value.failed, seconds: (clock.now - start).inSeconds)
                 }
                 progress(snapshot)
             }
@@ -119,7 +119,7 @@ public final class BatchRunner: Sendable {
             if case .failure(let error) = line.result { return error.description } else { return nil }
         }
         return BatchSummary(total: selected.count, run: final.finished, skipped: selected.count - pending.count, failed: final.failed,
-                            seconds: Self.seconds(clock.now - start), solverSeconds: final.solverSeconds, invalid: invalid)
+                            seconds: (clock.now - start).inSeconds, solverSeconds: final.solverSeconds, invalid: invalid)
     }
 
     /// A loaded model, or why it could not be loaded.
@@ -165,7 +165,7 @@ public final class BatchRunner: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         func failed(_ status: String, _ message: String) -> BatchResult {
-            BatchResult(id: line.id, index: line.index, status: status, objectives: [:], seconds: Self.seconds(clock.now - start),
+            BatchResult(id: line.id, index: line.index, status: status, objectives: [:], seconds: (clock.now - start).inSeconds,
                         solverSeconds: 0, error: message)
         }
         let scenario: Scenario
@@ -185,7 +185,7 @@ public final class BatchRunner: Sendable {
                 let problem = try SupplyChainProblem(data: data, objective: names[0])
                 let front = try FrontReport.sweep(problem, objectives: names, options: ParetoOptions(points: scenario.points ?? 10))
                 return BatchResult(id: scenario.id, index: line.index, status: front.points.isEmpty ? "infeasible" : "optimal",
-                                   objectives: front.points.first?.objectives ?? [:], seconds: Self.seconds(clock.now - start),
+                                   objectives: front.points.first?.objectives ?? [:], seconds: (clock.now - start).inSeconds,
                                    solverSeconds: front.solverSeconds, error: nil, points: front.points)
             }
             let objective = scenario.objective ?? "cost"
@@ -201,15 +201,11 @@ public final class BatchRunner: Sendable {
                 explanation = problem.report(result, objective: objective, seconds: result.seconds).explanation.joined(separator: "; ")
             }
             return BatchResult(id: scenario.id, index: line.index, status: result.termination.rawValue, objectives: objectives,
-                               seconds: Self.seconds(clock.now - start), solverSeconds: result.seconds, error: explanation)
+                               seconds: (clock.now - start).inSeconds, solverSeconds: result.seconds, error: explanation)
         } catch let error as ScenarioError {
             return failed("invalid", "line \(line.lineNumber): \(error.message)")
         } catch {
             return failed("error", "line \(line.lineNumber): \(error)")
         }
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }

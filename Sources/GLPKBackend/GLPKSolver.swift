@@ -185,7 +185,7 @@ public final class GLPKSolver: SolverBackend {
             result = integerResult(options, model: model, elapsed: clock.now - start)
         }
         result.iterations = Int(glp_get_it_cnt(problem) - iterationsBefore)
-        result.seconds = Self.seconds(clock.now - start)
+        result.seconds = (clock.now - start).inSeconds
         result.warmStarted = warm
         return result
     }
@@ -239,7 +239,7 @@ public final class GLPKSolver: SolverBackend {
         parameters.presolve = GLP_OFF
         parameters.mip_gap = options.mipGap
         if let limit = options.timeLimit {
-            let left = max(0.001, limit - Self.seconds(elapsed))
+            let left = max(0.001, limit - elapsed.inSeconds)
             parameters.tm_lim = Int32(clamping: Int((left * 1000).rounded(.up)))
         }
         let code = glp_intopt(problem, &parameters)
@@ -304,9 +304,5 @@ public final class GLPKSolver: SolverBackend {
         case GLP_ESTOP: return "the search was stopped"
         default: return "GLPK return code \(code)"
         }
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }

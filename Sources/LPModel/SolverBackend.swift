@@ -128,3 +128,10 @@ public protocol SolverBackend: AnyObject {
     /// Solves the current model.
     func solve(_ options: SolveOptions) throws(LPModelError) -> SolveResult
 }
+
+extension Duration {
+    /// The duration in seconds, as a Double (for timings in results and reports).
+    public var inSeconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) * 1e-18
+    }
+}

@@ -188,11 +188,7 @@ struct Sweep {
         let (points, duplicates, dominated) = Self.filter(found, objectives: objectives, ranges: ranges)
         return ParetoResult(objectives: objectives, payoff: payoff, points: points, solves: solves, bypassed: bypassed,
                             skippedAfterInfeasible: skipped, duplicates: duplicates, dominated: dominated,
-                            seconds: seconds(clock.now - start), solverSeconds: solverSeconds)
-    }
-
-    func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+                            seconds: (clock.now - start).inSeconds, solverSeconds: solverSeconds)
     }
 
     func pow10(_ exponent: Int) -> Double {

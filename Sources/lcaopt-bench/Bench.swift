@@ -1,4 +1,5 @@
 import ArgumentParser
+import LPModel
 
 /// Benchmarks that print tables (never timing assertions in tests). Build in release:
 /// `swift build -c release --product lcaopt-bench && .build/release/lcaopt-bench lp`.
@@ -28,8 +29,7 @@ func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     let clock = ContinuousClock()
     let start = clock.now
     let value = try body()
-    let elapsed = clock.now - start
-    return (value, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    return (value, (clock.now - start).inSeconds)
 }
 
 /// Prints rows as an aligned table.

@@ -19,6 +19,8 @@ struct SupplyChainBench: ParsableCommand {
     @Option(help: "Pareto grid points (0: no sweep).") var paretoPoints = 0
     @Flag(help: "Also run the sweep cold (a new GLPK problem per point).") var cold = false
     @Option var seed: UInt64 = 11
+    @Option(help: "Also write the resolved per-unit data (for bench/pyomo) to this JSON file.") var dumpData: String?
+    @Flag(help: "Print the timings as one JSON object instead of tables.") var json = false
 
     func run() throws {
         try ensureLargeDatabase(database)
@@ -29,6 +31,21 @@ struct SupplyChainBench: ParsableCommand {
         let solver = GLPKSolver()
         let ((), loadSeconds) = try timed { try solver.load(problem.model) }
         let (result, solveSeconds) = try timed { try solver.solve(SolveOptions()) }
+        if let dumpData { try PyomoData.write(problem, to: dumpData) }
+        if json {
+            var timings: [String: Double] = ["read": readSeconds, "build": buildSeconds, "load": loadSeconds, "solve": solveSeconds,
+                                             "variables": Double(problem.model.columnCount), "objective": result.objectiveValue]
+            if paretoPoints > 1 {
+                let objectives = [problem.objectiveIndex["cost"]!, problem.objectiveIndex["gwp"]!]
+                let sweep = try ParetoSweep.run(model: problem.model, objectives: objectives, options: ParetoOptions(points: paretoPoints),
+                                                makeBackend: { GLPKSolver() })
+                timings["sweep"] = sweep.seconds
+                timings["sweepPoints"] = Double(sweep.points.count)
+            }
+            let data = try JSONSerialization.data(withJSONObject: timings, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
         print("Supply chain: \(suppliers) suppliers x \(sites) sites x \(periods) periods x 3 modes: \(problem.model.columnCount) variables, \(problem.model.rowCount) rows, \(problem.model.entryCount) nonzeros")
         let before = readSeconds + buildSeconds + loadSeconds
         printTable(["step", "time", "note"], [

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OpenLCA
 import SupplyChain
 
@@ -19,6 +20,16 @@ struct ModelOptions: ParsableArguments {
         } catch let error as OpenLCAError {
             throw CommandFailure(message: error.description, exitCode: 1)
         }
+    }
+
+    /// The objectives of a sweep: the comma-separated `list`, else cost and the first indicator.
+    func sweptObjectives(_ list: String?, data: SupplyChainData) throws -> [String] {
+        let names = list.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            ?? Array((["cost"] + data.indicators.map(\.id)).prefix(2))
+        guard names.count >= 2 else {
+            throw CommandFailure(message: "a front needs two objectives; the model has no indicator (add one under indicators)", exitCode: 1)
+        }
+        return names
     }
 
     /// Builds the problem with `objective` active.

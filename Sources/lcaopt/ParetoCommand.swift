@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LPModel
 import Pareto
 import Reports
 import SupplyChain
@@ -38,11 +39,7 @@ struct ParetoCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (_, data) = try options.load()
-            let names = objectives.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-                ?? Array((["cost"] + data.indicators.map(\.id)).prefix(2))
-            guard names.count >= 2 else {
-                throw CommandFailure(message: "a front needs two objectives; the model has no indicator (add one under indicators)", exitCode: 1)
-            }
+            let names = try options.sweptObjectives(objectives, data: data)
             let problem = try options.problem(data, objective: names[0])
             let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
             let report: FrontReport
@@ -89,8 +86,7 @@ final class ProgressLine: @unchecked Sendable {
 
     func update(_ done: Int, _ total: Int) {
         guard enabled else { return }
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = (ContinuousClock.now - start).inSeconds
         guard seconds > 1 else { return }
         let eta = done > 0 ? seconds / Double(done) * Double(max(0, total - done)) : 0
         FileHandle.standardError.write(Data("\rpoints \(done)/\(total), ETA \(Int(eta.rounded())) s   ".utf8))

@@ -21,11 +21,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (_, data) = try options.load()
-            let names = objectives.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-                ?? Array((["cost"] + data.indicators.map(\.id)).prefix(2))
-            guard names.count >= 2 else {
-                throw CommandFailure(message: "a report needs two objectives; the model has no indicator", exitCode: 1)
-            }
+            let names = try options.sweptObjectives(objectives, data: data)
             let problem = try options.problem(data, objective: names[0])
             let front = try FrontReport.sweep(problem, objectives: names, options: ParetoOptions(points: points))
             let name = URL(fileURLWithPath: options.model).deletingPathExtension().lastPathComponent

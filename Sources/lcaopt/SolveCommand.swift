@@ -32,9 +32,7 @@ struct SolveCommand: ParsableCommand {
             let clock = ContinuousClock()
             let start = clock.now
             let result = try solver.solve(SolveOptions(timeLimit: timeLimit))
-            let elapsed = clock.now - start
-            let report = problem.report(result, objective: objective,
-                                        seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            let report = problem.report(result, objective: objective, seconds: (clock.now - start).inSeconds)
             if json { try printJSON(report) } else { ReportPrinter.printSolve(report, data: data) }
             if let out { try ReportFiles.writeSolve(report, to: out) }
             for note in data.notes { printError("note: \(note)") }
