@@ -19,14 +19,16 @@ let package = Package(
         // MARK: C libraries, each behind one shim and imported by exactly one Swift target.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .systemLibrary(name: "CUMFPACK", providers: [.apt(["libsuitesparse-dev"])]),
 
         // MARK: Data: SQLite access and the openLCA reader.
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "OpenLCA", dependencies: ["SQLite"]),
         .target(name: "OpenLCAFixtures", dependencies: ["SQLite"]),
 
-        // MARK: Characterisation.
-        .target(name: "Impact", dependencies: ["OpenLCA"]),
+        // MARK: Characterisation (direct scope, and the system scope through a sparse LU).
+        .target(name: "SparseLU", dependencies: ["CUMFPACK"]),
+        .target(name: "Impact", dependencies: ["OpenLCA", "SparseLU"]),
 
         // MARK: Linear programming: solver-independent model, GLPK backend.
         .target(name: "LPModel"),

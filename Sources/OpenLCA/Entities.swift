@@ -153,3 +153,15 @@ public struct ImpactFactorRecord: Sendable, Hashable {
     /// Set for openLCA 2's regionalised factors.
     public let location: Int64?
 }
+
+/// One allocation factor of a multi-output process.
+public struct AllocationFactorRecord: Sendable, Hashable {
+    /// `PHYSICAL`, `ECONOMIC` or `CAUSAL`.
+    public let method: String
+    public let process: Int64
+    /// The product (flow id) the factor allocates to.
+    public let product: Int64
+    /// For causal allocation: the exchange it applies to.
+    public let exchange: Int64?
+    public let value: Double
+}

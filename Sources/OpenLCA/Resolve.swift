@@ -1,6 +1,7 @@
 extension OpenLCADatabase {
     /// The process whose ref_id is `text` (case-insensitive), else the one whose name is exactly
-    /// `text`. Unknown or ambiguous text throws an error that lists candidates.
+    /// `text`, else the one whose ref_id starts with `text` (8 characters or more, unique).
+    /// Unknown or ambiguous text throws an error that lists candidates.
     public func process(matching text: String) throws(OpenLCAError) -> Process {
         let catalog = try catalog()
         return try Self.resolve(text, kind: .process, in: Array(catalog.processes.values),
@@ -52,6 +53,11 @@ extension OpenLCADatabase {
         if let match = entities.first(where: { $0[keyPath: refId].lowercased() == lower }) { return match }
         let named = entities.filter { $0[keyPath: name] == needle }.sorted { $0[keyPath: id] < $1[keyPath: id] }
         if named.count == 1 { return named[0] }
+        // A unique ref_id prefix of at least 8 characters (as UUIDs are often abbreviated).
+        if named.isEmpty && lower.count >= 8 {
+            let prefixed = entities.filter { $0[keyPath: refId].lowercased().hasPrefix(lower) }
+            if prefixed.count == 1 { return prefixed[0] }
+        }
         let candidates = (try? database.search(needle, kind: kind, limit: named.count > 1 ? 20 : 5)) ?? []
         if named.count > 1 {
             throw .ambiguousName(kind: kind.rawValue, query: text, candidates: candidates.filter { $0.name == needle })

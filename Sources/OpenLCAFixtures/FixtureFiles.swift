@@ -33,6 +33,13 @@ public enum FixtureFiles {
         }
     }
 
+    /// The hand-solvable network database (``NetworkDatabase``) in the given layout.
+    public static func network(_ options: FixtureOptions = .init(), root: String = packageRoot()) throws -> String {
+        try generateOnce(root: root, name: "network-\(options.suffix).sqlite") { path in
+            try NetworkDatabase.write(to: path, options: options)
+        }
+    }
+
     /// A variant of a shared database (`uslci_fy17_ipcc2021`, ...) in the given layout.
     public static func sharedVariant(_ name: String, _ options: FixtureOptions, root: String = packageRoot()) throws -> String {
         try generateOnce(root: root, name: "\(name)-\(options.suffix).sqlite") { path in

@@ -37,8 +37,8 @@ public enum SyntheticDatabase {
     }
 }
 
-/// Accumulates the rows of the synthetic database.
-private struct Builder {
+/// Accumulates the rows of a synthetic database.
+struct Builder {
     var unitGroups: [[SQLiteValue]] = []
     var units: [[SQLiteValue]] = []
     var properties: [[SQLiteValue]] = []
@@ -50,6 +50,7 @@ private struct Builder {
     var methods: [[SQLiteValue]] = []
     var categories: [[SQLiteValue]] = []
     var factors: [[SQLiteValue]] = []
+    var allocationFactors: [[SQLiteValue]] = []
     var nextId: Int64 = 1000
 
     /// Unit ids by name.
@@ -67,11 +68,19 @@ private struct Builder {
     }
 
     mutating func build() {
+        buildUnits()
+        buildSynthetic()
+    }
+
+    mutating func buildUnits() {
         group("Units of mass", property: "Mass", units: [("kg", 1), ("g", 0.001), ("t", 1000), ("lb", 0.45359237)])
         group("Units of energy", property: "Energy", units: [("MJ", 1), ("kWh", 3.6)])
         group("Units of volume", property: "Volume", units: [("m3", 1), ("l", 0.001)])
         group("Units of radioactivity", property: "Radioactivity", units: [("Bq", 1), ("kBq", 1000)])
         group("Units of mass*length", property: "Goods transport (mass*distance)", units: [("t*km", 1), ("kg*km", 0.001)])
+    }
+
+    mutating func buildSynthetic() {
 
         addFlow("Carbon dioxide, fossil", "f-co2", .elementary, "Mass")
         addFlow("Methane, fossil", "f-ch4", .elementary, "Mass")
@@ -181,9 +190,14 @@ private struct Builder {
         var cost: Double? = nil
         var currency: Int64? = nil
         var isReference = false
+        var isAvoided = false
+        /// The ref_id of the default provider process (resolved when all processes exist).
+        var provider: Int64? = nil
     }
 
-    mutating func addProcess(_ refId: String, _ name: String, location: Int64?, currency: Int64?, exchanges list: [Exchange]) {
+    @discardableResult
+    mutating func addProcess(_ refId: String, _ name: String, location: Int64?, currency: Int64?, exchanges list: [Exchange],
+                             allocation: String? = nil, factors allocationList: [(product: String, value: Double)] = []) -> Int64 {
         let processId = id()
         var reference: Int64 = 0
         for exchange in list {
@@ -194,13 +208,20 @@ private struct Builder {
             let factorId = exchange.property.map { factors[$0]! } ?? factors.values.min()!
             exchanges.append([
                 .integer(exchangeId), .integer(processId), .integer(flowId), .integer(unit[exchange.unit]!),
-                .integer(exchange.isInput ? 1 : 0), .integer(factorId), .real(exchange.amount), .integer(0), .null,
+                .integer(exchange.isInput ? 1 : 0), .integer(factorId), .real(exchange.amount), .integer(exchange.isAvoided ? 1 : 0),
+                exchange.provider.map(SQLiteValue.integer) ?? .null,
                 exchange.cost.map(SQLiteValue.real) ?? .null, exchange.currency.map(SQLiteValue.integer) ?? .null,
             ])
         }
-        processes.append([.integer(processId), .text(refId), .text(name), .text("UNIT_PROCESS"), .text("PHYSICAL"),
+        processes.append([.integer(processId), .text(refId), .text(name), .text("UNIT_PROCESS"),
+                          allocation.map(SQLiteValue.text) ?? .null,
                           .integer(reference), location.map(SQLiteValue.integer) ?? .null,
                           currency.map(SQLiteValue.integer) ?? .null, .null])
+        for entry in allocationList {
+            allocationFactors.append([.integer(id()), .text(allocation ?? "PHYSICAL"), .real(entry.value), .integer(processId),
+                                      .integer(flow[entry.product]!), .null])
+        }
+        return processId
     }
 
     mutating func addMethod(_ name: String, refId: String) -> Int64 {
@@ -242,11 +263,12 @@ private struct Builder {
             FixtureTable(name: "tbl_impact_methods", columns: columns("id BIGINT,ref_id VARCHAR(36),name VARCHAR(2048)"), rows: methods),
             FixtureTable(name: "tbl_impact_categories", columns: columns("id BIGINT,ref_id VARCHAR(36),name VARCHAR(2048),reference_unit VARCHAR(255),f_impact_method BIGINT"), rows: categories),
             FixtureTable(name: "tbl_impact_factors", columns: columns("id BIGINT,f_impact_category BIGINT,f_flow BIGINT,f_flow_property_factor BIGINT,f_unit BIGINT,value DOUBLE"), rows: factors),
+            FixtureTable(name: "tbl_allocation_factors", columns: columns("id BIGINT,allocation_type VARCHAR(255),value DOUBLE,f_process BIGINT,f_product BIGINT,f_exchange BIGINT"), rows: allocationFactors),
         ]
     }
 }
 
-private enum FlowTypeName: String {
+enum FlowTypeName: String {
     case elementary = "ELEMENTARY_FLOW"
     case product = "PRODUCT_FLOW"
 }

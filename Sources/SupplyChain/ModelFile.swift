@@ -22,6 +22,10 @@ public struct ModelFile: Codable, Sendable, Equatable {
     public var weights: [String: Double]?
     /// `direct` (default) or `system`.
     public var lciaScope: String?
+    /// System scope: explicit providers, flow (ref_id or exact name) -> process (ref_id or exact name).
+    public var providers: [String: String]?
+    /// System scope: `first` (default), `same-location` or `fail` when several processes produce a flow.
+    public var providerRule: String?
 
     public struct Indicator: Codable, Sendable, Equatable {
         public var id: String

@@ -68,13 +68,12 @@ struct ModelResolver {
                 supplierIds[supplier.id] = supplierIds.count
             }
         }
-        if let scope = model.lciaScope, scope != "direct" {
-            if scope == "system" {
-                issue("$.lciaScope", "the system scope is not available yet", hint: "use \"direct\" with system processes or LCI results")
-            } else {
-                issue("$.lciaScope", "unknown scope '\(scope)'", hint: "use \"direct\" or \"system\"")
-            }
+        let systemScope = model.lciaScope == "system"
+        if let scope = model.lciaScope, scope != "direct" && scope != "system" {
+            issue("$.lciaScope", "unknown scope '\(scope)'", hint: "use \"direct\" or \"system\"")
         }
+        let rule = ProviderRule(rawValue: model.providerRule ?? "first")
+        if rule == nil { issue("$.providerRule", "unknown rule '\(model.providerRule!)'", hint: "use first, same-location or fail") }
         for (k, site) in model.sites.enumerated() {
             if let latitude = site.latitude, !(latitude.isFinite && abs(latitude) <= 90) { issue("$.sites[\(k)].latitude", "must be within -90...90") }
             if let longitude = site.longitude, !(longitude.isFinite && abs(longitude) <= 180) { issue("$.sites[\(k)].longitude", "must be within -180...180") }
@@ -142,18 +141,35 @@ struct ModelResolver {
         }
         let modeProcesses = (model.transport ?? []).enumerated().map { r, mode in process(mode.process, "$.transport[\(r)].process") }
         let serviceProcesses = (model.services ?? []).enumerated().map { q, service in process(service.process, "$.services[\(q)].process") }
+        var providers: [Int64: Int64] = [:]
+        for (flowName, processName) in (model.providers ?? [:]).sorted(by: { $0.key < $1.key }) {
+            do {
+                providers[try database.flow(matching: flowName).id] = try database.process(matching: processName).id
+            } catch {
+                issue("$.providers.\(flowName)", "\(error)")
+            }
+        }
         guard issues.isEmpty else { return nil }
         let lcia: LCIAResult
+        var notes: [String] = []
         do {
-            lcia = try DirectCharacterisation.compute(database: database, processes: Array(Set(processIds)).sorted(),
-                                                      categories: indicators.map(\.1.id))
+            let ids = Array(Set(processIds)).sorted(), categories = indicators.map(\.1.id)
+            if systemScope {
+                let system = try SystemCharacterisation.compute(database: database, processes: ids, categories: categories,
+                                                                options: SystemOptions(providerRule: rule ?? .first, providers: providers))
+                lcia = system.lcia
+                notes.append("system scope: \(system.size) linked processes, \(system.cutOffs.count) inputs without provider cut off"
+                             + (system.cutOffs.isEmpty ? "" : " (\(system.cutOffs.prefix(5).map(\.flowName).joined(separator: "; "))\(system.cutOffs.count > 5 ? "; ..." : ""))"))
+                notes += system.choices.map { "provider of \($0.flowName): \($0.providerName) (\($0.candidates) candidates, rule \($0.rule))" }
+            } else {
+                lcia = try DirectCharacterisation.compute(database: database, processes: ids, categories: categories)
+            }
         } catch {
             issue("$", "\(error)")
             return nil
         }
         var results: [Int64: ProcessResult] = [:]
         for result in lcia.processes { results[result.process.id] = result }
-        var notes: [String] = []
         let units = UnitResolver(catalog: catalog)
 
         // Transport modes.
@@ -232,10 +248,10 @@ struct ModelResolver {
                 }
                 let location = result.location.flatMap { $0.hasCoordinates ? $0 : nil }
                 if supplier.cost == nil && result.cost == nil { notes.append("supplier \(supplier.id): no cost in the database or the model; counted as 0") }
-                if result.linkableInputs > 0 && result.process.processType?.uppercased() == "UNIT_PROCESS" {
-                    notes.append("supplier \(supplier.id): '\(result.process.name)' is a unit process with \(result.linkableInputs) product inputs whose upstream impacts the direct scope leaves out (a system scope is planned)")
+                if !systemScope && result.linkableInputs > 0 && result.process.processType?.uppercased() == "UNIT_PROCESS" {
+                    notes.append("supplier \(supplier.id): '\(result.process.name)' is a unit process with \(result.linkableInputs) product inputs whose upstream impacts the direct scope leaves out (set \"lciaScope\": \"system\" for cradle-to-gate)")
                 }
-                if result.isMultiOutput { notes.append("supplier \(supplier.id): '\(result.process.name)' is multi-output; not allocated in the direct scope") }
+                if !systemScope && result.isMultiOutput { notes.append("supplier \(supplier.id): '\(result.process.name)' is multi-output; not allocated in the direct scope") }
                 suppliers.append(.init(
                     id: supplier.id, material: m, processRefId: result.process.refId, processName: result.process.name,
                     cost: supplier.cost ?? (result.cost ?? 0) * perUnit, impacts: result.impacts.map { $0 * perUnit },

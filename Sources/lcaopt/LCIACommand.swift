@@ -28,8 +28,16 @@ struct LCIACommand: ParsableCommand {
     @Flag(help: "All impact categories of the database.")
     var allImpacts = false
 
-    @Option(help: "Also list the N largest elementary-flow contributions per process and category.")
+    @Option(help: "Also list the N largest contributions per process and category (elementary flows; upstream processes with --scope system).")
     var contributions = 0
+
+    @Option(help: "direct (the process's own elementary exchanges) or system (cradle-to-gate through linked providers).")
+    var scope: Scope = .direct
+
+    @Option(help: "System scope: when several processes produce an input, take the first, the one at the same location, or fail.")
+    var providerRule: ProviderRule = .first
+
+    enum Scope: String, ExpressibleByArgument { case direct, system }
 
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Print CSV.") var csv = false
@@ -62,14 +70,42 @@ struct LCIACommand: ParsableCommand {
             } else {
                 categories = try impacts.map { try db.impactCategory(matching: $0) }
             }
-            let result = try DirectCharacterisation.compute(database: db, processes: processIDs,
+            let result: LCIAResult
+            var processContributions: [[[ProcessContribution]]] = []
+            if scope == .system {
+                let system = try SystemCharacterisation.compute(database: db, processes: processIDs, categories: categories.map(\.id),
+                                                                options: SystemOptions(providerRule: providerRule, contributions: contributions))
+                result = system.lcia
+                processContributions = system.processContributions
+                for choice in system.choices {
+                    printError("provider: \(choice.flowName) from \(choice.providerName) (\(choice.providerRefId)), \(choice.candidates) candidates, rule \(choice.rule)")
+                }
+                for cut in system.cutOffs.prefix(20) {
+                    printError("cut off: \(cut.flowName) (\(cut.flowRefId)), no provider; used by \(cut.processes) processes")
+                }
+                if system.cutOffs.count > 20 { printError("cut off: \(system.cutOffs.count - 20) more flows") }
+            } else {
+                result = try DirectCharacterisation.compute(database: db, processes: processIDs,
                                                             categories: categories.map(\.id), contributions: contributions)
+            }
             if json {
                 try printJSON(LCIAOutput(result))
             } else if csv {
                 printCSV(result)
             } else {
                 printTable(result)
+                printProcessContributions(result, processContributions)
+            }
+        }
+    }
+
+    private func printProcessContributions(_ result: LCIAResult, _ contributions: [[[ProcessContribution]]]) {
+        for (process, perCategory) in zip(result.processes, contributions) {
+            for (index, list) in perCategory.enumerated() where !list.isEmpty {
+                print("\n\(process.process.name) – \(result.categories[index].name), largest upstream processes per 1 \(process.referenceUnit):")
+                var table = TextTable(["process", "impact"])
+                for item in list { table.add([item.processName, formatNumber(item.impact)]) }
+                print(table.render())
             }
         }
     }
@@ -159,3 +195,5 @@ struct LCIAOutput: Encodable {
         }
     }
 }
+
+extension ProviderRule: ExpressibleByArgument {}

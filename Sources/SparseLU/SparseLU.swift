@@ -1,0 +1,77 @@
+import CUMFPACK
+
+/// Why a factorisation or solve failed.
+public struct SparseLUError: Error, CustomStringConvertible, Sendable {
+    public var status: Int32
+    public var step: String
+    public var description: String {
+        switch status {
+        case UMFPACK_WARNING_singular_matrix:
+            return "the technology matrix is singular (\(step)): a product is produced and consumed in a closed loop with nothing leaving it, or a reference amount is 0"
+        case UMFPACK_ERROR_out_of_memory: return "out of memory (\(step))"
+        default: return "UMFPACK status \(status) (\(step))"
+        }
+    }
+}
+
+/// A square sparse matrix in compressed-column form, factorised once by UMFPACK and then used
+/// for any number of right-hand sides.
+public final class SparseLU {
+    public let size: Int
+    private var columnStart: [Int32]
+    private var rowIndex: [Int32]
+    private var values: [Double]
+    private var numeric: UnsafeMutableRawPointer?
+
+    /// Factorises the `size` x `size` matrix given as triplets (duplicates summed).
+    public init(size: Int, rows: [Int32], columns: [Int32], values triplets: [Double]) throws(SparseLUError) {
+        self.size = size
+        (columnStart, rowIndex, values) = Self.compressedColumns(size: size, rows: rows, columns: columns, values: triplets)
+        var symbolic: UnsafeMutableRawPointer?
+        var status = umfpack_di_symbolic(Int32(size), Int32(size), columnStart, rowIndex, values, &symbolic, nil, nil)
+        guard status == UMFPACK_OK else { throw SparseLUError(status: status, step: "symbolic analysis") }
+        defer { umfpack_di_free_symbolic(&symbolic) }
+        status = umfpack_di_numeric(columnStart, rowIndex, values, symbolic, &numeric, nil, nil)
+        guard status == UMFPACK_OK else {
+            if numeric != nil { umfpack_di_free_numeric(&numeric) }
+            throw SparseLUError(status: status, step: "numeric factorisation")
+        }
+    }
+
+    deinit {
+        if numeric != nil { umfpack_di_free_numeric(&numeric) }
+    }
+
+    /// x with A x = b.
+    public func solve(_ rhs: [Double]) throws(SparseLUError) -> [Double] {
+        var solution = [Double](repeating: 0, count: size)
+        let status = umfpack_di_solve(UMFPACK_A, columnStart, rowIndex, values, &solution, rhs, numeric, nil, nil)
+        guard status == UMFPACK_OK else { throw SparseLUError(status: status, step: "solve") }
+        return solution
+    }
+
+    /// Compressed columns with rows sorted and duplicates summed, as UMFPACK requires.
+    static func compressedColumns(size: Int, rows: [Int32], columns: [Int32], values: [Double]) -> ([Int32], [Int32], [Double]) {
+        var order = Array(values.indices)
+        order.sort { (columns[$0], rows[$0]) < (columns[$1], rows[$1]) }
+        var start = [Int32](repeating: 0, count: size + 1)
+        var rowIndex: [Int32] = []
+        var merged: [Double] = []
+        rowIndex.reserveCapacity(values.count)
+        merged.reserveCapacity(values.count)
+        var lastColumn: Int32 = -1, lastRow: Int32 = -1
+        for position in order {
+            if columns[position] == lastColumn && rows[position] == lastRow {
+                merged[merged.count - 1] += values[position]
+                continue
+            }
+            lastColumn = columns[position]
+            lastRow = rows[position]
+            rowIndex.append(rows[position])
+            merged.append(values[position])
+            start[Int(lastColumn) + 1] += 1
+        }
+        for column in 0..<size { start[column + 1] += start[column] }
+        return (start, rowIndex, merged)
+    }
+}
