@@ -62,7 +62,7 @@ extension SupplyChainProblem {
         var decision = Decision()
         let value = { (variable: Variable) in primal[Int(variable.index)] }
         for delivery in deliveries {
-            let amount = value(delivery.variable)
+            let amount = delivery.carriers.reduce(0) { $0 + value($1) }
             guard abs(amount) > Self.zeroTolerance else { continue }
             let supplier = data.suppliers[delivery.supplier]
             decision.deliveries.append(.init(supplier: supplier.id, material: data.materials[supplier.material].id,
@@ -83,7 +83,7 @@ extension SupplyChainProblem {
             for delivery in deliveries {
                 let material = data.suppliers[delivery.supplier].material
                 guard let per = service.per[material] else { continue }
-                amounts[delivery.site][delivery.period] += per * value(delivery.variable)
+                amounts[delivery.site][delivery.period] += per * delivery.carriers.reduce(0) { $0 + value($1) }
             }
             for k in data.sites.indices {
                 for t in data.periods.indices where abs(amounts[k][t]) > Self.zeroTolerance {

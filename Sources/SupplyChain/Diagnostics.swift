@@ -50,7 +50,7 @@ extension SupplyChainProblem {
         var reasons: [String] = []
         for (s, supplier) in data.suppliers.enumerated() {
             let ownDeliveries = deliveries.filter { $0.supplier == s }
-            let negative = ownDeliveries.contains { (coefficient[$0.variable.index] ?? 0) < 0 }
+            let negative = ownDeliveries.contains { $0.carriers.contains { (coefficient[$0.index] ?? 0) < 0 } }
             let uncapped = supplier.capacity.contains { $0 == nil } && supplier.fixedCost == nil
             if negative && uncapped {
                 reasons.append("supplier `\(supplier.id)` has a negative \(name) per \(data.materials[supplier.material].unit) and no capacity: give it a capacity")

@@ -3,9 +3,13 @@ import LPModel
 /// The LP/MILP of `docs/model.md` section 3 built from resolved data. Only variables that can be
 /// non-zero exist: a delivery where a site needs the material in that period (every period with
 /// storage or a total demand), a route only for allowed modes, a stock only where storage is
-/// allowed, an opening decision only with a fixed cost.
+/// allowed, an opening decision only with a fixed cost. A delivery with transport is the sum of
+/// its routes (`x = sum_r y` substituted), which halves the rows of transport models.
 public struct SupplyChainProblem: Sendable {
-    public struct Delivery: Sendable { public var supplier, site, period: Int; public var variable: Variable }
+    /// A delivery from a supplier to a site in a period. Its amount is carried by `carriers`: the
+    /// delivery variable `x` itself when the supplier has no transport, else the route variables
+    /// `y` of its modes (x = sum of y is substituted, so no route rows are needed).
+    public struct Delivery: Sendable { public var supplier, site, period: Int; public var carriers: [Variable] }
     public struct Route: Sendable {
         public var supplier, mode, site, period: Int
         public var variable: Variable
@@ -68,18 +72,25 @@ public struct SupplyChainProblem: Sendable {
             }
             for k in data.sites.indices {
                 for t in deliveryPeriods(material: supplier.material, site: k) {
-                    let x = model.addVariable(name: "x[\(supplier.id),\(data.sites[k].id),\(data.periods[t])]")
-                    deliveries.append(.init(supplier: s, site: k, period: t, variable: x))
-                    objectives.add(0, x, unitCost)
-                    for i in 0..<indicatorCount { objectives.add(1 + i, x, unitImpacts[i]) }
+                    let label = "\(supplier.id),\(data.sites[k].id),\(data.periods[t])"
+                    guard !supplier.modes.isEmpty else {
+                        let x = model.addVariable(name: "x[\(label)]")
+                        deliveries.append(.init(supplier: s, site: k, period: t, carriers: [x]))
+                        objectives.add(0, x, unitCost)
+                        for i in 0..<indicatorCount { objectives.add(1 + i, x, unitImpacts[i]) }
+                        continue
+                    }
+                    var carriers: [Variable] = []
                     for r in supplier.modes {
                         let km = data.distance(supplier: s, site: k, mode: r) ?? 0
                         let perUnit = km * supplier.modeUnitsPerKm[r]
                         let y = model.addVariable(name: "y[\(supplier.id),\(data.modes[r].id),\(data.sites[k].id),\(data.periods[t])]")
                         routes.append(.init(supplier: s, mode: r, site: k, period: t, variable: y, km: km, modeUnitsPerUnit: perUnit))
-                        objectives.add(0, y, perUnit * data.modes[r].cost)
-                        for i in 0..<indicatorCount { objectives.add(1 + i, y, perUnit * data.modes[r].impacts[i]) }
+                        carriers.append(y)
+                        objectives.add(0, y, unitCost + perUnit * data.modes[r].cost)
+                        for i in 0..<indicatorCount { objectives.add(1 + i, y, unitImpacts[i] + perUnit * data.modes[r].impacts[i]) }
                     }
+                    deliveries.append(.init(supplier: s, site: k, period: t, carriers: carriers))
                 }
             }
             if let fixedCost = supplier.fixedCost {
@@ -98,25 +109,13 @@ public struct SupplyChainProblem: Sendable {
     }
 
     private mutating func buildRows() {
-        // Routes: the modes of a delivery carry all of it.
-        var routesByDelivery: [Int32: [Variable]] = [:]
-        var deliveryOf: [DeliveryKey: Variable] = [:]
-        for delivery in deliveries { deliveryOf[DeliveryKey(delivery.supplier, delivery.site, delivery.period)] = delivery.variable }
-        for route in routes {
-            let x = deliveryOf[DeliveryKey(route.supplier, route.site, route.period)]!
-            routesByDelivery[x.index, default: []].append(route.variable)
-        }
-        for delivery in deliveries {
-            guard let ys = routesByDelivery[delivery.variable.index] else { continue }
-            let row = model.beginConstraint(lower: 0, upper: 0, name: "route[\(data.suppliers[delivery.supplier].id),\(data.sites[delivery.site].id),\(data.periods[delivery.period])]")
-            for y in ys { model.addTerm(row, y, 1) }
-            model.addTerm(row, delivery.variable, -1)
-        }
         // Demand balance per material, site and period.
         var byBalance: [BalanceKey: [(Variable, Double)]] = [:]
         for delivery in deliveries {
             let supplier = data.suppliers[delivery.supplier]
-            byBalance[BalanceKey(supplier.material, delivery.site, delivery.period), default: []].append((delivery.variable, supplier.equivalence))
+            for carrier in delivery.carriers {
+                byBalance[BalanceKey(supplier.material, delivery.site, delivery.period), default: []].append((carrier, supplier.equivalence))
+            }
         }
         var stockOf: [BalanceKey: Variable] = [:]
         for stock in stocks { stockOf[BalanceKey(stock.material, stock.site, stock.period)] = stock.variable }
@@ -146,7 +145,7 @@ public struct SupplyChainProblem: Sendable {
         }
         // Capacity, gated by the opening decision when there is a fixed cost.
         var byCapacity: [SupplierPeriod: [Variable]] = [:]
-        for delivery in deliveries { byCapacity[SupplierPeriod(delivery.supplier, delivery.period), default: []].append(delivery.variable) }
+        for delivery in deliveries { byCapacity[SupplierPeriod(delivery.supplier, delivery.period), default: []].append(contentsOf: delivery.carriers) }
         let openingOf = Dictionary(uniqueKeysWithValues: openings.map { ($0.supplier, $0.variable) })
         for (s, supplier) in data.suppliers.enumerated() {
             for t in data.periods.indices {
@@ -192,11 +191,6 @@ public struct SupplyChainProblem: Sendable {
             objectiveNames.append("weighted")
         }
     }
-}
-
-private struct DeliveryKey: Hashable {
-    var supplier, site, period: Int
-    init(_ supplier: Int, _ site: Int, _ period: Int) { (self.supplier, self.site, self.period) = (supplier, site, period) }
 }
 
 private struct BalanceKey: Hashable {

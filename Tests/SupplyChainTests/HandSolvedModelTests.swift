@@ -129,8 +129,8 @@ import Testing
             suppliers: #"[{"id": "a", "process": "p-steel", "cost": 1}, {"id": "b", "process": "p-steel", "cost": 2, "modes": []}]"#,
             demands: #"[{"id": "d", "site": "plant", "period": "p2", "amount": 10, "requires": {"steel": 1}}]"#,
             extra: #", "distances": [{"supplier": "a", "site": "plant", "km": 10}]"#))
-        // Demand in p2 only: x for a and b in p2, y for a's one mode; no storage, no opening.
+        // Demand in p2 only: y for a's one mode (x = y substituted), x for b, in p2; no storage, no opening.
         #expect(problem.deliveries.count == 2 && problem.routes.count == 1 && problem.stocks.isEmpty)
-        #expect(problem.model.columnCount == 3)
+        #expect(problem.model.columnCount == 2)
     }
 }
