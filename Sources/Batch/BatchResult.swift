@@ -17,6 +17,45 @@ public struct BatchResult: Sendable, Codable, Equatable {
     /// `pareto` runs: the front's points as `lcaopt pareto --json` prints them.
     public var points: [FrontReport.Point]?
 
+    /// The `results.jsonl` line (keys sorted). Written by hand for the common case: Foundation's
+    /// JSONEncoder cost more than a small model's GLPK solve per scenario.
+    func jsonLine() throws -> Data {
+        if points != nil {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            return try encoder.encode(self)
+        }
+        var text = "{"
+        if let error { text += "\"error\":\(Self.string(error))," }
+        text += "\"id\":\(Self.string(id)),\"index\":\(index),\"objectives\":{"
+        text += objectives.keys.sorted().map { "\(Self.string($0)):\(Self.number(objectives[$0]!))" }.joined(separator: ",")
+        text += "},\"seconds\":\(Self.number(seconds)),\"solverSeconds\":\(Self.number(solverSeconds)),\"status\":\(Self.string(status))}"
+        return Data(text.utf8)
+    }
+
+    static func number(_ value: Double) -> String {
+        if value.isNaN { return "\"nan\"" }
+        if value.isInfinite { return value > 0 ? "\"inf\"" : "\"-inf\"" }
+        return "\(value)"
+    }
+
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
     public static func == (a: BatchResult, b: BatchResult) -> Bool {
         a.id == b.id && a.index == b.index && a.status == b.status && a.objectives == b.objectives && a.error == b.error
     }

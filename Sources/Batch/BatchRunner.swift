@@ -90,6 +90,7 @@ public final class BatchRunner: Sendable {
         let total = pending.count
         let jobs = max(1, min(options.jobs, max(1, total)))
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            let prepared = PreparedSolver()
             while true {
                 let index: Int? = state.withLock { value in
                     guard value.next < total, value.error == nil else { return nil }
@@ -97,7 +98,7 @@ public final class BatchRunner: Sendable {
                     return value.next - 1
                 }
                 guard let index else { return }
-                let result = self.evaluate(pending[index], models: models)
+                let result = self.evaluate(pending[index], models: models, solver: prepared)
                 do {
                     try writer.append(result)
                 } catch {
@@ -161,7 +162,7 @@ public final class BatchRunner: Sendable {
     }
 
     /// Solves one scenario; every failure becomes a result, never an error.
-    func evaluate(_ line: ScenarioLine, models: [String: LoadedModel]) -> BatchResult {
+    func evaluate(_ line: ScenarioLine, models: [String: LoadedModel], solver: PreparedSolver) -> BatchResult {
         let clock = ContinuousClock()
         let start = clock.now
         func failed(_ status: String, _ message: String) -> BatchResult {
@@ -190,9 +191,7 @@ public final class BatchRunner: Sendable {
             }
             let objective = scenario.objective ?? "cost"
             let problem = try SupplyChainProblem(data: data, objective: objective)
-            let solver = GLPKSolver()
-            try solver.load(problem.model)
-            let result = try solver.solve(SolveOptions())
+            let result = try solver.solve(problem.model)
             var objectives: [String: Double] = [:]
             var explanation: String?
             if result.isOptimal {

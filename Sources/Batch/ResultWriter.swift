@@ -23,7 +23,7 @@ final class ResultWriter: Sendable {
         self.objectives = objectives
         if newCSV {
             let header = ["id", "status"] + objectives.map { "\($0) [\(units[$0] ?? "")]" } + ["seconds", "error"]
-            csv.write(Data((header.map(csvField).joined(separator: ",") + "\n").utf8))
+            try csv.write(contentsOf: Data((header.map(csvField).joined(separator: ",") + "\n").utf8))
         }
     }
 
@@ -33,22 +33,19 @@ final class ResultWriter: Sendable {
         guard size > 0 else { return }
         let reader = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
         try reader.seek(toOffset: size - 1)
-        if reader.readData(ofLength: 1) != Data("\n".utf8) { handle.write(Data("\n".utf8)) }
+        if reader.readData(ofLength: 1) != Data("\n".utf8) { try handle.write(contentsOf: Data("\n".utf8)) }
         try reader.close()
     }
 
     func append(_ result: BatchResult) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        var line = try encoder.encode(result)
+        var line = try result.jsonLine()
         line.append(UInt8(ascii: "\n"))
         let row = [result.id, result.status] + objectives.map { result.objectives[$0].map { "\($0)" } ?? "" }
             + ["\(result.seconds)", result.error ?? ""]
         let csvLine = Data((row.map(csvField).joined(separator: ",") + "\n").utf8)
-        lock.withLock { _ in
-            jsonl.write(line)
-            csv.write(csvLine)
+        try lock.withLock { _ in
+            try jsonl.write(contentsOf: line)
+            try csv.write(contentsOf: csvLine)
         }
     }
 

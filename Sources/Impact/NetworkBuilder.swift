@@ -14,6 +14,8 @@ struct NetworkBuilder {
     var producers: [Int64: [Int64]] = [:]
     var columns: [ColumnKey] = []
     var columnIndex: [ColumnKey: Int] = [:]
+    /// The columns of each process.
+    var columnsOfProcess: [Int64: [Int]] = [:]
     var columnImpacts: [[Double]] = []
     /// Columns whose exchanges are in the matrices already.
     var built = Set<Int>()
@@ -49,6 +51,7 @@ struct NetworkBuilder {
         let index = columns.count
         columns.append(key)
         columnIndex[key] = index
+        columnsOfProcess[process, default: []].append(index)
         columnImpacts.append(Array(repeating: 0, count: categories.count))
         queue.append(process)
         return index
@@ -104,7 +107,7 @@ struct NetworkBuilder {
         productCounts[process] = Set(products.map(\.flow)).count
         linkableCounts[process] = exchanges.filter { isLinkable($0) }.count
         let method = info?.defaultAllocationMethod?.uppercased()
-        let ownColumns = columns.indices.filter { columns[$0].process == process && !built.contains($0) }
+        let ownColumns = (columnsOfProcess[process] ?? []).filter { !built.contains($0) }
         for c in ownColumns {
             built.insert(c)
             let product = columns[c].flow

@@ -98,7 +98,10 @@ import Testing
         let combined = try Self.results(base + "/merged")
         #expect(combined.map { $0["id"] as! String } == (0..<30).map { "s\($0)" })
         for (a, b) in zip(all, combined) {
-            #expect(a["objectives"] as? [String: Double] == b["objectives"] as? [String: Double])
+            // Equal to the solver's tolerance: each worker re-solves warm from its previous scenario.
+            let x = a["objectives"] as? [String: Double] ?? [:], y = b["objectives"] as? [String: Double] ?? [:]
+            #expect(x.keys.sorted() == y.keys.sorted())
+            for (name, value) in x { #expect(abs(value - y[name]!) <= 1e-9 * max(1, abs(value))) }
             #expect(a["status"] as? String == b["status"] as? String)
         }
         // A shard missing from the merge is reported.

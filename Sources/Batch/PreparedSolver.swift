@@ -1,0 +1,41 @@
+import GLPKBackend
+import LPModel
+
+/// One worker's GLPK problem, kept across scenarios: when a scenario's LP has the same structure
+/// as the one loaded (same columns, rows, matrix and integer flags), only the changed bounds and
+/// objectives are edited and GLPK re-solves from the previous basis; otherwise the LP is loaded
+/// anew (a change in structure: a disabled mode, another model).
+final class PreparedSolver {
+    private let solver = GLPKSolver()
+    private var loaded: LinearModel?
+    private(set) var reloads = 0
+    private(set) var edits = 0
+
+    func solve(_ model: LinearModel) throws -> SolveResult {
+        if let loaded, Self.sameStructure(loaded, model) {
+            for row in 0..<model.rowCount where loaded.rowLower[row] != model.rowLower[row] || loaded.rowUpper[row] != model.rowUpper[row] {
+                try solver.setRowBounds(Constraint(index: Int32(row)), lower: model.rowLower[row], upper: model.rowUpper[row])
+            }
+            for column in 0..<model.columnCount
+            where loaded.columnLower[column] != model.columnLower[column] || loaded.columnUpper[column] != model.columnUpper[column] {
+                try solver.setColumnBounds(Variable(index: Int32(column)), lower: model.columnLower[column], upper: model.columnUpper[column])
+            }
+            for index in model.objectives.indices where model.objectives[index] != loaded.objectives[index] {
+                try solver.setObjective(index, model.objectives[index])
+            }
+            try solver.setActiveObjective(model.activeObjective)
+            edits += 1
+        } else {
+            try solver.load(model)
+            reloads += 1
+        }
+        loaded = model
+        return try solver.solve(SolveOptions())
+    }
+
+    static func sameStructure(_ a: LinearModel, _ b: LinearModel) -> Bool {
+        a.columnCount == b.columnCount && a.rowCount == b.rowCount && a.objectives.count == b.objectives.count
+            && a.isInteger == b.isInteger && a.entryRows == b.entryRows && a.entryColumns == b.entryColumns
+            && a.entryValues == b.entryValues
+    }
+}
