@@ -61,6 +61,8 @@ public final class GLPKSolver: SolverBackend {
         }
         self.model = model
         applyObjective(model.objectives[model.activeObjective])
+        // Scaling as glpsol does it: it matters for the dense objective rows of Pareto sweeps.
+        if model.rowCount > 0 && model.columnCount > 0 { glp_scale_prob(problem, GLP_SF_AUTO) }
     }
 
     /// GLPK's bound type for a pair of bounds (infinite means none).

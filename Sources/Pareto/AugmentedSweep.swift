@@ -6,7 +6,7 @@ import LPModel
 /// constrained objectives), free at first. The payoff table fixes these rows lexicographically;
 /// the grid then fixes each constrained row at its epsilon and minimises
 /// `f_1 - delta * sum_k 10^-(k-2) s_k / range_k`. Only row bounds change between grid points,
-/// so every solve starts from the previous basis.
+/// so every grid solve starts from the previous basis.
 public enum ParetoSweep {
     /// Sweeps `objectives` (model objective indexes; the first is minimised, the others
     /// constrained) of `model` with solvers from `makeBackend`.
@@ -71,9 +71,13 @@ struct Sweep {
         augmentedIndex = extended.addObjective("pareto_augmented", [])
     }
 
-    mutating func solve() throws -> SolveResult {
+    mutating func solve(cold: Bool = false) throws -> SolveResult {
         let result: SolveResult
-        if options.rebuildEachPoint {
+        if cold && !options.rebuildEachPoint {
+            var coldOptions = options.solve
+            coldOptions.forceCold = true
+            result = try backend.solve(coldOptions)
+        } else if options.rebuildEachPoint {
             backend = makeBackend()
             try backend.load(extended)
             result = try backend.solve(SolveOptions(method: options.solve.method, timeLimit: options.solve.timeLimit,
@@ -108,7 +112,10 @@ struct Sweep {
             var values = [Double](repeating: 0, count: objectives.count)
             for (step, current) in order.enumerated() {
                 try activate(objectives[current])
-                let result = try solve()
+                // Payoff solves start from scratch, with presolve: each changes the objective or fixes a
+                // dense objective row, where re-solving from the previous basis was measured 15-40x
+                // slower (40 x 20 x 6 supply chain: 1.75 s warm against 0.12 s cold).
+                let result = try solve(cold: true)
                 guard result.isOptimal else {
                     throw ParetoError.payoffFailed(objective: original.objectives[objectives[current]].name,
                                                    status: result.termination, detail: result.rawStatus)
