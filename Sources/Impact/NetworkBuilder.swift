@@ -12,6 +12,8 @@ struct NetworkBuilder {
     let options: SystemOptions
     /// Processes whose reference product (or treated waste) is the flow.
     var producers: [Int64: [Int64]] = [:]
+    /// Flow types by flow id (looked up for every exchange).
+    let flowTypes: [Int64: FlowType]
     var columns: [ColumnKey] = []
     var columnIndex: [ColumnKey: Int] = [:]
     /// The columns of each process.
@@ -34,6 +36,7 @@ struct NetworkBuilder {
         let list = categories.compactMap { catalog.impactCategories[$0] }
         self.catalog = catalog
         self.categories = list
+        flowTypes = catalog.flows.mapValues(\.type)
         factors = FactorTable(try database.impactFactors(ofCategories: categories), categories: list, catalog: catalog)
         self.options = options
         let qrefs = try database.exchanges(withIDs: catalog.processes.values.compactMap(\.quantitativeReference))
@@ -103,9 +106,9 @@ struct NetworkBuilder {
     mutating func add(process: Int64, exchanges: [ExchangeRecord], allocation: [AllocationKey: Double]?,
                       queue: inout [Int64]) throws(OpenLCAError) {
         let info = catalog.processes[process]
-        let products = exchanges.filter { isProduct($0) }
-        productCounts[process] = Set(products.map(\.flow)).count
-        linkableCounts[process] = exchanges.filter { isLinkable($0) }.count
+        let types = exchanges.map { flowTypes[$0.flow] ?? .unknown }
+        productCounts[process] = Set(exchanges.indices.filter { isProduct(exchanges[$0], types[$0]) }.map { exchanges[$0].flow }).count
+        linkableCounts[process] = exchanges.indices.filter { isLinkable(exchanges[$0], types[$0]) }.count
         let method = info?.defaultAllocationMethod?.uppercased()
         let ownColumns = (columnsOfProcess[process] ?? []).filter { !built.contains($0) }
         for c in ownColumns {
@@ -119,20 +122,21 @@ struct NetworkBuilder {
                 return allocation[AllocationKey(method: method, product: product, exchange: nil)] ?? 1
             }
             var entries: [(flow: Int64, id: Int64, amount: Double, isInput: Bool)] = []
-            for exchange in exchanges {
+            for (position, exchange) in exchanges.enumerated() {
+                let type = types[position]
                 let amount = exchange.amount * catalog.exchangeFactor(unit: exchange.unit, propertyFactor: exchange.flowPropertyFactor)
-                if isProduct(exchange) {
+                if isProduct(exchange, type) {
                     if exchange.flow == product { append(row: c, column: c, value: exchange.isInput ? -amount : amount) }
                     continue
                 }
                 let allocated = amount * factor(exchange)
-                if isLinkable(exchange) {
+                if isLinkable(exchange, type) {
                     guard let provider = try self.provider(for: exchange, consumer: process) else {
                         cutOffs[exchange.flow, default: []].insert(process)
                         continue
                     }
                     let row = column(provider, exchange.flow, queue: &queue)
-                    append(row: row, column: c, value: Self.matrixValue(exchange, allocated, type: flowType(exchange)))
+                    append(row: row, column: c, value: Self.matrixValue(exchange, allocated, type: type))
                     continue
                 }
                 if factors.entries[exchange.flow] != nil {
@@ -143,12 +147,10 @@ struct NetworkBuilder {
         }
     }
 
-    func flowType(_ exchange: ExchangeRecord) -> FlowType { catalog.flows[exchange.flow]?.type ?? .unknown }
-
     /// A product output or treated waste input (not avoided): what the process provides.
-    func isProduct(_ exchange: ExchangeRecord) -> Bool {
+    func isProduct(_ exchange: ExchangeRecord, _ type: FlowType) -> Bool {
         guard !exchange.isAvoided else { return false }
-        switch flowType(exchange) {
+        switch type {
         case .product: return !exchange.isInput
         case .waste: return exchange.isInput
         default: return false
@@ -156,8 +158,8 @@ struct NetworkBuilder {
     }
 
     /// A product input or waste output, or an avoided product or waste: linked to a provider.
-    func isLinkable(_ exchange: ExchangeRecord) -> Bool {
-        switch flowType(exchange) {
+    func isLinkable(_ exchange: ExchangeRecord, _ type: FlowType) -> Bool {
+        switch type {
         case .product: return exchange.isInput || exchange.isAvoided
         case .waste: return !exchange.isInput || exchange.isAvoided
         default: return false
@@ -178,17 +180,20 @@ struct NetworkBuilder {
     }
 
     /// Column impacts from its elementary exchanges (direction: category's, else first exchange).
+    /// Entries arrive in exchange-id order; a stable sort by flow keeps the first exchange first.
     mutating func characterise(_ entries: [(flow: Int64, id: Int64, amount: Double, isInput: Bool)], column: Int) {
-        var firstDirection: [Int64: (id: Int64, isInput: Bool)] = [:]
-        var net: [Int64: Double] = [:]
-        for entry in entries {
-            if let first = firstDirection[entry.flow], first.id < entry.id {} else { firstDirection[entry.flow] = (entry.id, entry.isInput) }
-            net[entry.flow, default: 0] += entry.isInput ? -entry.amount : entry.amount
-        }
-        for (flow, amount) in net.sorted(by: { $0.key < $1.key }) { // a fixed order: identical sums on every run
-            for (category, value) in factors.entries[flow] ?? [] {
-                let input = factors.directions[category].map { $0 == .input } ?? firstDirection[flow]!.isInput
-                columnImpacts[column][category] += amount * (input ? -value : value)
+        let sorted = entries.enumerated().sorted { ($0.element.flow, $0.offset) < ($1.element.flow, $1.offset) }.map(\.element)
+        var position = 0
+        while position < sorted.count {
+            let first = sorted[position]
+            var net = 0.0
+            while position < sorted.count && sorted[position].flow == first.flow {
+                net += sorted[position].isInput ? -sorted[position].amount : sorted[position].amount
+                position += 1
+            }
+            for (category, value) in factors.entries[first.flow] ?? [] {
+                let input = factors.directions[category].map { $0 == .input } ?? first.isInput
+                columnImpacts[column][category] += net * (input ? -value : value)
             }
         }
     }
@@ -242,22 +247,37 @@ extension NetworkBuilder {
         var scaling: [[Double]] = []
         var demandColumn: [Int] = [], demandValue: [Double] = []
         var contributions: [[[ProcessContribution]]] = []
+        let perProcess = options.scalingVectors || options.contributions > 0 || requested.count <= categories.count
+        // Adjoint: lambda_i = A'^-1 d_i, so that EI[i, p] = lambda_i[c_p] f_p.
+        var adjoint: [[Double]] = []
+        if !perProcess {
+            for i in categories.indices {
+                do { adjoint.append(try lu.solve(columnImpacts.map { $0[i] }, transposed: true)) } catch {
+                    throw .readFailed(path: database.path, detail: error.description)
+                }
+            }
+        }
         for process in requested {
             let reference = references[process]!
             let c = columnIndex[ColumnKey(process: process, flow: reference.flow)]!
             let isWaste = catalog.flows[reference.flow]?.type == .waste && reference.isInput
-            var demand = [Double](repeating: 0, count: size)
-            demand[c] = isWaste ? -1 : 1
-            let s: [Double]
-            do { s = try lu.solve(demand) } catch { throw .readFailed(path: database.path, detail: error.description) }
+            let value: Double = isWaste ? -1 : 1
             var impacts = [Double](repeating: 0, count: categories.count)
-            for k in 0..<size where s[k] != 0 {
-                for i in 0..<categories.count { impacts[i] += columnImpacts[k][i] * s[k] }
+            if perProcess {
+                var demand = [Double](repeating: 0, count: size)
+                demand[c] = value
+                let s: [Double]
+                do { s = try lu.solve(demand) } catch { throw .readFailed(path: database.path, detail: error.description) }
+                for k in 0..<size where s[k] != 0 {
+                    for i in 0..<categories.count { impacts[i] += columnImpacts[k][i] * s[k] }
+                }
+                if options.scalingVectors { scaling.append(s) }
+                contributions.append(topContributions(s))
+            } else {
+                for i in categories.indices { impacts[i] = adjoint[i][c] * value }
             }
-            scaling.append(s)
             demandColumn.append(c)
-            demandValue.append(demand[c])
-            contributions.append(topContributions(s))
+            demandValue.append(value)
             results.append(try metadata(process, reference: reference, impacts: impacts))
         }
         let cut = cutOffs.map { flow, users -> CutOff in

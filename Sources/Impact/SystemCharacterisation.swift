@@ -18,11 +18,16 @@ public struct SystemOptions: Sendable {
     public var providers: [Int64: Int64]
     /// The N largest upstream process contributions per process and category.
     public var contributions: Int
+    /// Keep each requested process's scaling vector `s` (for checks); otherwise, with more
+    /// processes than categories, impacts come from one transposed solve per category.
+    public var scalingVectors: Bool
 
-    public init(providerRule: ProviderRule = .first, providers: [Int64: Int64] = [:], contributions: Int = 0) {
+    public init(providerRule: ProviderRule = .first, providers: [Int64: Int64] = [:], contributions: Int = 0,
+                scalingVectors: Bool = false) {
         self.providerRule = providerRule
         self.providers = providers
         self.contributions = contributions
+        self.scalingVectors = scalingVectors
     }
 }
 
@@ -64,7 +69,8 @@ public struct SystemResult: Sendable {
     /// The process of each column, and each column's own impacts (unscaled), by category.
     public var columnProcess: [Int64]
     public var columnImpacts: [[Double]]
-    /// Per requested process: its column, the demand vector's value there, and the scaling vector s.
+    /// Per requested process: its column, the demand vector's value there, and the scaling vector s
+    /// (empty unless asked for with ``SystemOptions/scalingVectors`` or needed for contributions).
     public var demandColumn: [Int]
     public var demandValue: [Double]
     public var scaling: [[Double]]
@@ -75,7 +81,9 @@ public struct SystemResult: Sendable {
 /// Cradle-to-gate impacts as openLCA computes a product system: product inputs and waste outputs
 /// are linked to their providers, the technology matrix `A` of the reachable network is factorised
 /// once (UMFPACK), `A s = f` is solved for one reference unit of each requested process, and the
-/// impacts are `sum_j d_j s_j` where `d_j` is column j's characterised elementary exchanges.
+/// impacts are `sum_j d_j s_j` where `d_j` is column j's characterised elementary exchanges. With
+/// more processes than categories and no scaling vectors wanted, `d' A^-1 f` is computed as
+/// `(A'^-1 d)' f`: one transposed solve per category instead of one solve per process.
 ///
 /// Exchange values follow openLCA's `CalcExchange.matrixValue` (inputs negative, avoided products
 /// positive, avoided waste negative, allocation factors on product inputs, waste outputs and

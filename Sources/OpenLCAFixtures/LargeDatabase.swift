@@ -6,8 +6,9 @@ import Glibc
 
 /// A deterministic ecoinvent-sized openLCA database for benchmarks: by default 20,000 unit
 /// processes with one product each, 4,000 elementary flows, 1,500 elementary exchanges and 5
-/// linked product inputs per process (about 30 million exchange rows), 20 impact categories with
-/// 1,000 factors each, in the openLCA 1.x layout with the usual indexes. Written once into an
+/// linked product inputs per process (3 from 300 hub processes, 2 from the neighbourhood: about
+/// 30 million exchange rows), 20 impact categories with 1,000 factors each, three transport
+/// processes in t*km, in the openLCA 1.x layout with the usual indexes. Written once into an
 /// ignored folder; never committed.
 public struct LargeDatabase: Sendable {
     public var processes = 20_000
@@ -145,8 +146,13 @@ public struct LargeDatabase: Sendable {
                        Self.factorBase + Int64(elementaryFlows + index), inGrams ? amount * 1000 : amount, nil,
                        Double.random(in: 0.5...5, using: &random))
             exchangeId += 1
-            for _ in 0..<productInputsPerProcess where processes > 1 {
-                var provider = Int.random(in: 0..<processes, using: &random)
+            for input in 0..<productInputsPerProcess where processes > 1 {
+                // As in ecoinvent, most inputs come from a few hundred hub processes (energy,
+                // transport, chemicals) and the rest from a process's own neighbourhood; random
+                // links across the whole database would make an unrealistically dense LU.
+                let hubs = min(processes, 300)
+                var provider = input < 3 ? Int.random(in: 0..<hubs, using: &random)
+                    : (index + Int.random(in: 1...100, using: &random)) % processes
                 if provider == index { provider = (provider + 1) % processes }
                 try insert(insertExchange, exchangeId, processId, Self.flowBase + Int64(elementaryFlows + provider), 1, true,
                            Self.factorBase + Int64(elementaryFlows + provider), Double.random(in: 0.001...0.1, using: &random),

@@ -22,16 +22,23 @@ public final class SparseLU {
     private var rowIndex: [Int32]
     private var values: [Double]
     private var numeric: UnsafeMutableRawPointer?
+    private var control: [Double] = []
 
     /// Factorises the `size` x `size` matrix given as triplets (duplicates summed).
     public init(size: Int, rows: [Int32], columns: [Int32], values triplets: [Double]) throws(SparseLUError) {
         self.size = size
         (columnStart, rowIndex, values) = Self.compressedColumns(size: size, rows: rows, columns: columns, values: triplets)
+        // Technology matrices are diagonally dominant in structure (each product on its own column):
+        // UMFPACK's symmetric strategy (AMD on A + A', diagonal pivots preferred) keeps the fill low.
+        var control = [Double](repeating: 0, count: Int(UMFPACK_CONTROL))
+        umfpack_di_defaults(&control)
+        control[Int(UMFPACK_STRATEGY)] = Double(UMFPACK_STRATEGY_SYMMETRIC)
+        self.control = control
         var symbolic: UnsafeMutableRawPointer?
-        var status = umfpack_di_symbolic(Int32(size), Int32(size), columnStart, rowIndex, values, &symbolic, nil, nil)
+        var status = umfpack_di_symbolic(Int32(size), Int32(size), columnStart, rowIndex, values, &symbolic, control, nil)
         guard status == UMFPACK_OK else { throw SparseLUError(status: status, step: "symbolic analysis") }
         defer { umfpack_di_free_symbolic(&symbolic) }
-        status = umfpack_di_numeric(columnStart, rowIndex, values, symbolic, &numeric, nil, nil)
+        status = umfpack_di_numeric(columnStart, rowIndex, values, symbolic, &numeric, control, nil)
         guard status == UMFPACK_OK else {
             if numeric != nil { umfpack_di_free_numeric(&numeric) }
             throw SparseLUError(status: status, step: "numeric factorisation")
@@ -42,10 +49,10 @@ public final class SparseLU {
         if numeric != nil { umfpack_di_free_numeric(&numeric) }
     }
 
-    /// x with A x = b.
-    public func solve(_ rhs: [Double]) throws(SparseLUError) -> [Double] {
+    /// x with A x = b, or with A' x = b when `transposed`.
+    public func solve(_ rhs: [Double], transposed: Bool = false) throws(SparseLUError) -> [Double] {
         var solution = [Double](repeating: 0, count: size)
-        let status = umfpack_di_solve(UMFPACK_A, columnStart, rowIndex, values, &solution, rhs, numeric, nil, nil)
+        let status = umfpack_di_solve(transposed ? UMFPACK_At : UMFPACK_A, columnStart, rowIndex, values, &solution, rhs, numeric, control, nil)
         guard status == UMFPACK_OK else { throw SparseLUError(status: status, step: "solve") }
         return solution
     }

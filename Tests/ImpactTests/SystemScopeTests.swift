@@ -12,7 +12,20 @@ import Testing
         return try SystemCharacterisation.compute(
             database: db, processes: try processes.map { try db.process(matching: $0).id },
             categories: [try db.impactCategory(matching: category).id],
-            options: SystemOptions(providerRule: rule, contributions: contributions))
+            options: SystemOptions(providerRule: rule, contributions: contributions, scalingVectors: true))
+    }
+
+    @Test func test_transposed_solves_give_the_same_impacts() throws {
+        let db = try OpenLCADatabase(path: Self.uslci)
+        let ids = try Self.processes.map { try db.process(matching: $0).id }
+        let category = try db.impactCategory(matching: Self.gwp).id
+        let adjoint = try SystemCharacterisation.compute(database: db, processes: ids, categories: [category])
+        let direct = try SystemCharacterisation.compute(database: db, processes: ids, categories: [category],
+                                                        options: SystemOptions(scalingVectors: true))
+        #expect(adjoint.scaling.isEmpty && direct.scaling.count == ids.count)
+        for (a, b) in zip(adjoint.lcia.processes, direct.lcia.processes) {
+            #expect(abs(a.impacts[0] - b.impacts[0]) <= 1e-12 * max(1, abs(b.impacts[0])))
+        }
     }
 
     @Test(arguments: [FixtureOptions(), .init(layout: .v2, upperCase: true), .init(idsAsText: true)])
