@@ -21,6 +21,9 @@ struct NetworkBuilder {
     var columnImpacts: [[Double]] = []
     /// Columns whose exchanges are in the matrices already.
     var built = Set<Int>()
+    /// Per column, its characterised flows (flow, net amount, input direction): kept only when
+    /// contributions are asked for, to split results by elementary flow.
+    var columnFlows: [[(flow: Int64, net: Double, input: Bool)]] = []
     var rows: [Int32] = [], cols: [Int32] = [], values: [Double] = []
     var cutOffs: [Int64: Set<Int64>] = [:]
     var choices: [Int64: ProviderChoice] = [:]
@@ -56,6 +59,7 @@ struct NetworkBuilder {
         columnIndex[key] = index
         columnsOfProcess[process, default: []].append(index)
         columnImpacts.append(Array(repeating: 0, count: categories.count))
+        if options.contributions > 0 { columnFlows.append([]) }
         queue.append(process)
         return index
     }
@@ -195,6 +199,28 @@ struct NetworkBuilder {
                 let input = factors.directions[category].map { $0 == .input } ?? first.isInput
                 columnImpacts[column][category] += net * (input ? -value : value)
             }
+            if options.contributions > 0 { columnFlows[column].append((first.flow, net, first.isInput)) }
+        }
+    }
+
+    /// Per category, the largest elementary-flow contributions to the result with scaling `s`.
+    func flowContributions(_ s: [Double]) -> [[ProcessResult.Contribution]] {
+        categories.indices.map { i in
+            var impact: [Int64: Double] = [:], amount: [Int64: Double] = [:]
+            for k in s.indices where s[k] != 0 {
+                for entry in columnFlows[k] {
+                    guard let value = factors.entries[entry.flow]?.first(where: { $0.category == i })?.value else { continue }
+                    let input = factors.directions[i].map { $0 == .input } ?? entry.input
+                    impact[entry.flow, default: 0] += s[k] * entry.net * (input ? -value : value)
+                    amount[entry.flow, default: 0] += s[k] * entry.net
+                }
+            }
+            let list = impact.filter { $0.value != 0 }.map { flow, value in
+                ProcessResult.Contribution(flowRefId: catalog.flows[flow]?.refId ?? "\(flow)", flowName: catalog.flows[flow]?.name ?? "?",
+                                           amount: amount[flow] ?? 0, unit: catalog.referenceUnit(ofFlow: flow)?.name ?? "?", impact: value)
+            }
+            return Array(list.sorted { abs($0.impact) != abs($1.impact) ? abs($0.impact) > abs($1.impact) : $0.flowName < $1.flowName }
+                .prefix(options.contributions))
         }
     }
 
@@ -263,6 +289,7 @@ extension NetworkBuilder {
             let isWaste = catalog.flows[reference.flow]?.type == .waste && reference.isInput
             let value: Double = isWaste ? -1 : 1
             var impacts = [Double](repeating: 0, count: categories.count)
+            var flows: [[ProcessResult.Contribution]] = []
             if perProcess {
                 var demand = [Double](repeating: 0, count: size)
                 demand[c] = value
@@ -273,12 +300,15 @@ extension NetworkBuilder {
                 }
                 if options.scalingVectors { scaling.append(s) }
                 contributions.append(topContributions(s))
+                flows = options.contributions > 0 ? flowContributions(s) : []
             } else {
                 for i in categories.indices { impacts[i] = adjoint[i][c] * value }
             }
             demandColumn.append(c)
             demandValue.append(value)
-            results.append(try metadata(process, reference: reference, impacts: impacts))
+            var result = try metadata(process, reference: reference, impacts: impacts)
+            result.contributions = flows
+            results.append(result)
         }
         let cut = cutOffs.map { flow, users -> CutOff in
             CutOff(flowRefId: catalog.flows[flow]?.refId ?? "\(flow)", flowName: catalog.flows[flow]?.name ?? "?", processes: users.count)

@@ -33,7 +33,8 @@ public struct ProcessResult: Sendable {
     public var linkableInputs: Int
     /// Human-readable facts a practitioner should know about this result.
     public var notes: [String]
-    /// Per category (same order as ``impacts``): the largest contributions, when asked for.
+    /// Per category (same order as ``impacts``): the largest elementary-flow contributions, when
+    /// asked for (in the system scope, over the whole supply chain, per reference unit).
     public var contributions: [[Contribution]]
 }
 

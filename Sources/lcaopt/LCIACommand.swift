@@ -89,7 +89,7 @@ struct LCIACommand: ParsableCommand {
                                                             categories: categories.map(\.id), contributions: contributions)
             }
             if json {
-                try printJSON(LCIAOutput(result))
+                try printJSON(LCIAOutput(result, processContributions: processContributions))
             } else if csv {
                 printCSV(result)
             } else {
@@ -163,16 +163,19 @@ struct LCIAOutput: Encodable {
         var location: Location?
         var notes: [String]
         var contributions: [String: [Contribution]]?
+        /// System scope: the upstream processes that contribute most, by category.
+        var processContributions: [String: [ProcessShare]]?
     }
+    struct ProcessShare: Encodable { var process, name: String; var impact: Double }
 
     var impactCategories: [Category]
     var results: [Result]
 
-    init(_ result: LCIAResult) {
+    init(_ result: LCIAResult, processContributions: [[[ProcessContribution]]] = []) {
         impactCategories = zip(result.categories, result.methodNames).map {
             Category(refId: $0.refId, name: $0.name, unit: $0.referenceUnit ?? "", method: $1)
         }
-        results = result.processes.map { process in
+        results = result.processes.enumerated().map { position, process in
             var impacts: [String: Double] = [:]
             var contributions: [String: [Contribution]] = [:]
             for (index, category) in result.categories.enumerated() {
@@ -191,7 +194,10 @@ struct LCIAOutput: Encodable {
                           referenceFlowId: process.referenceFlow.refId, referenceUnit: process.referenceUnit,
                           referenceAmount: process.referenceAmount, impacts: impacts, cost: process.cost,
                           multiOutput: process.isMultiOutput, location: location, notes: process.notes,
-                          contributions: contributions.isEmpty ? nil : contributions)
+                          contributions: contributions.isEmpty ? nil : contributions,
+                          processContributions: position < processContributions.count ? Dictionary(uniqueKeysWithValues:
+                              zip(result.categories.map(\.refId), processContributions[position].map { list in
+                                  list.map { ProcessShare(process: $0.processRefId, name: $0.processName, impact: $0.impact) } })) : nil)
         }
     }
 }

@@ -66,6 +66,10 @@ import Testing
         let contributions = result.processContributions[0][0]
         #expect(contributions.map(\.processRefId) == ["n-b", "n-c", "n-a"]) // 4 (2 x 2), 4, 1; ties by name
         #expect(abs(contributions.map(\.impact).reduce(0, +) - 9) < 1e-12)
+        // By elementary flow: all of it is fossil CO2, 9 kg per kg of a.
+        let flows = result.lcia.processes[0].contributions[0]
+        #expect(flows.map(\.flowRefId) == ["f-co2"])
+        #expect(abs(flows[0].impact - 9) < 1e-12 && abs(flows[0].amount - 9) < 1e-12 && flows[0].unit == "kg")
     }
 
     static let uslci = FixtureFiles.sharedDatabase("uslci_fy17_ipcc2021")
