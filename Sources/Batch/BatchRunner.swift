@@ -190,7 +190,7 @@ public final class BatchRunner: Sendable {
                                    solverSeconds: front.solverSeconds, error: nil, points: front.points)
             }
             let objective = scenario.objective ?? "cost"
-            let problem = try SupplyChainProblem(data: data, objective: objective)
+            let problem = try SupplyChainProblem(data: data, objective: objective, names: false)
             let result = try solver.solve(problem.model)
             var objectives: [String: Double] = [:]
             var explanation: String?

@@ -98,7 +98,7 @@ public final class GLPKSolver: SolverBackend {
         guard row >= 0 && row < model.rowCount else {
             throw .indexOutOfRange(what: "row", index: row, count: model.rowCount)
         }
-        try LinearModel.checkBounds("row", model.rowNames[row], lower, upper)
+        try LinearModel.checkBounds("row", model.rowName(row), lower, upper)
         GLPKEnvironment.installHooks()
         let (type, low, up) = Self.boundType(lower, upper)
         glp_set_row_bnds(problem, glpkIndex(constraint.index), type, low, up)
@@ -112,7 +112,7 @@ public final class GLPKSolver: SolverBackend {
         guard column >= 0 && column < model.columnCount else {
             throw .indexOutOfRange(what: "column", index: column, count: model.columnCount)
         }
-        try LinearModel.checkBounds("column", model.columnNames[column], lower, upper)
+        try LinearModel.checkBounds("column", model.columnName(column), lower, upper)
         GLPKEnvironment.installHooks()
         let (type, low, up) = Self.boundType(lower, upper)
         glp_set_col_bnds(problem, glpkIndex(variable.index), type, low, up)

@@ -44,19 +44,19 @@ extension LinearModel {
             throw .modelTooLarge(detail: "\(columnCount) columns, \(rowCount) rows, \(entryCount) nonzeros")
         }
         for column in 0..<columnCount {
-            try Self.checkBounds("column", columnNames[column], columnLower[column], columnUpper[column])
-            if columnNames[column].isEmpty { throw .emptyName(what: "column", index: column) }
+            try Self.checkBounds("column", columnName(column), columnLower[column], columnUpper[column])
+            if keepsNames && columnNames[column].isEmpty { throw .emptyName(what: "column", index: column) }
         }
         for row in 0..<rowCount {
-            try Self.checkBounds("row", rowNames[row], rowLower[row], rowUpper[row])
-            if rowNames[row].isEmpty { throw .emptyName(what: "row", index: row) }
+            try Self.checkBounds("row", rowName(row), rowLower[row], rowUpper[row])
+            if keepsNames && rowNames[row].isEmpty { throw .emptyName(what: "row", index: row) }
         }
         for entry in 0..<entryCount {
             let row = Int(entryRows[entry]), column = Int(entryColumns[entry])
             if row < 0 || row >= rowCount { throw .indexOutOfRange(what: "row", index: row, count: rowCount) }
             if column < 0 || column >= columnCount { throw .indexOutOfRange(what: "column", index: column, count: columnCount) }
             if !entryValues[entry].isFinite {
-                throw .nonFiniteCoefficient(row: rowNames[row], column: columnNames[column], value: entryValues[entry])
+                throw .nonFiniteCoefficient(row: rowName(row), column: columnName(column), value: entryValues[entry])
             }
         }
         for index in objectives.indices { try validateObjective(index) }
@@ -79,7 +79,7 @@ extension LinearModel {
                 }
                 let value = objective.coefficients[position]
                 if !value.isFinite {
-                    throw .nonFiniteObjective(objective: objective.name, column: columnNames[Int(column)], value: value)
+                    throw .nonFiniteObjective(objective: objective.name, column: columnName(Int(column)), value: value)
                 }
             }
         }

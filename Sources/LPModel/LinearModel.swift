@@ -56,6 +56,7 @@ public struct LinearModel: Sendable {
     public private(set) var columnLower: [Double] = []
     public private(set) var columnUpper: [Double] = []
     public private(set) var isInteger: [Bool] = []
+    /// Column and row names; empty when the model was made with `keepNames: false`.
     public private(set) var columnNames: [String] = []
 
     public private(set) var rowLower: [Double] = []
@@ -73,10 +74,20 @@ public struct LinearModel: Sendable {
 
     /// An optional model name for exports.
     public var name: String
+    /// Whether names are stored. Without them (batch runs that never export) no name string is
+    /// even built: the name arguments are autoclosures. Exports and messages then use x1, r1, ...
+    public let keepsNames: Bool
 
-    public init(name: String = "lcaopt") {
+    public init(name: String = "lcaopt", keepNames: Bool = true) {
         self.name = name
+        self.keepsNames = keepNames
     }
+
+    /// The name of column `index` (a generated one when names are not kept).
+    public func columnName(_ index: Int) -> String { keepsNames ? columnNames[index] : "x\(index + 1)" }
+
+    /// The name of row `index` (a generated one when names are not kept).
+    public func rowName(_ index: Int) -> String { keepsNames ? rowNames[index] : "r\(index + 1)" }
 
     public var columnCount: Int { columnLower.count }
     public var rowCount: Int { rowLower.count }
@@ -86,8 +97,8 @@ public struct LinearModel: Sendable {
     /// Reserves room for `columns`, `rows` and `entries` (optional, avoids regrowth).
     public mutating func reserve(columns: Int = 0, rows: Int = 0, entries: Int = 0) {
         columnLower.reserveCapacity(columns); columnUpper.reserveCapacity(columns)
-        isInteger.reserveCapacity(columns); columnNames.reserveCapacity(columns)
-        rowLower.reserveCapacity(rows); rowUpper.reserveCapacity(rows); rowNames.reserveCapacity(rows)
+        isInteger.reserveCapacity(columns); if keepsNames { columnNames.reserveCapacity(columns) }
+        rowLower.reserveCapacity(rows); rowUpper.reserveCapacity(rows); if keepsNames { rowNames.reserveCapacity(rows) }
         entryRows.reserveCapacity(entries); entryColumns.reserveCapacity(entries); entryValues.reserveCapacity(entries)
     }
 
@@ -95,19 +106,20 @@ public struct LinearModel: Sendable {
 
     /// Adds a column; `lower` defaults to 0 and `upper` to +infinity.
     @discardableResult
-    public mutating func addVariable(name: String, lower: Double = 0, upper: Double = .infinity, integer: Bool = false) -> Variable {
+    public mutating func addVariable(name: @autoclosure () -> String, lower: Double = 0, upper: Double = .infinity,
+                                     integer: Bool = false) -> Variable {
         let index = Int32(columnLower.count)
         columnLower.append(lower)
         columnUpper.append(upper)
         isInteger.append(integer)
-        columnNames.append(name)
+        if keepsNames { columnNames.append(name()) }
         return Variable(index: index)
     }
 
     /// Adds a 0/1 column.
     @discardableResult
-    public mutating func addBinary(name: String) -> Variable {
-        addVariable(name: name, lower: 0, upper: 1, integer: true)
+    public mutating func addBinary(name: @autoclosure () -> String) -> Variable {
+        addVariable(name: name(), lower: 0, upper: 1, integer: true)
     }
 
     /// Changes a column's bounds.
@@ -121,19 +133,20 @@ public struct LinearModel: Sendable {
     /// Adds a row `lower <= sum terms <= upper` (equal bounds: equality; both infinite: free).
     @discardableResult
     public mutating func addConstraint(_ terms: some Sequence<(Variable, Double)>, lower: Double = -.infinity,
-                                       upper: Double = .infinity, name: String) -> Constraint {
-        let row = beginConstraint(lower: lower, upper: upper, name: name)
+                                       upper: Double = .infinity, name: @autoclosure () -> String) -> Constraint {
+        let row = beginConstraint(lower: lower, upper: upper, name: name())
         for (variable, coefficient) in terms { addTerm(row, variable, coefficient) }
         return row
     }
 
     /// Adds an empty row; fill it with ``addTerm(_:_:_:)``. The cheapest way to build large models.
     @discardableResult
-    public mutating func beginConstraint(lower: Double = -.infinity, upper: Double = .infinity, name: String) -> Constraint {
+    public mutating func beginConstraint(lower: Double = -.infinity, upper: Double = .infinity,
+                                         name: @autoclosure () -> String) -> Constraint {
         let index = Int32(rowLower.count)
         rowLower.append(lower)
         rowUpper.append(upper)
-        rowNames.append(name)
+        if keepsNames { rowNames.append(name()) }
         return Constraint(index: index)
     }
 

@@ -59,8 +59,8 @@ public enum ModelExport {
 
     static func lpText(_ model: LinearModel) -> String {
         var taken = Set<String>()
-        let columns = sanitisedNames(model.columnNames, prefix: "x", lpRules: true, taken: &taken)
-        let rows = sanitisedNames(model.rowNames, prefix: "r", lpRules: true, taken: &taken)
+        let columns = sanitisedNames((0..<model.columnCount).map(model.columnName), prefix: "x", lpRules: true, taken: &taken)
+        let rows = sanitisedNames((0..<model.rowCount).map(model.rowName), prefix: "r", lpRules: true, taken: &taken)
         let objective = model.objectives[model.activeObjective]
         let objectiveName = sanitisedNames([objective.name], prefix: "obj", lpRules: true, taken: &taken)[0]
         let constantName = objective.constant != 0 ? sanitisedNames(["constant_term"], prefix: "k", lpRules: true, taken: &taken)[0] : nil
@@ -128,8 +128,8 @@ public enum ModelExport {
 
     static func mpsText(_ model: LinearModel) -> String {
         var taken = Set<String>()
-        let columns = sanitisedNames(model.columnNames, prefix: "C", lpRules: false, taken: &taken)
-        let rows = sanitisedNames(model.rowNames, prefix: "R", lpRules: false, taken: &taken)
+        let columns = sanitisedNames((0..<model.columnCount).map(model.columnName), prefix: "C", lpRules: false, taken: &taken)
+        let rows = sanitisedNames((0..<model.rowCount).map(model.rowName), prefix: "R", lpRules: false, taken: &taken)
         let objective = model.objectives[model.activeObjective]
         let objectiveName = sanitisedNames([objective.name], prefix: "OBJ", lpRules: false, taken: &taken)[0]
         let constantName = objective.constant != 0 ? sanitisedNames(["constant_term"], prefix: "K", lpRules: false, taken: &taken)[0] : nil

@@ -33,10 +33,11 @@ public struct SupplyChainProblem: Sendable {
     /// Objective names in model order.
     public private(set) var objectiveNames: [String] = []
 
-    /// Builds the model; `objective` is the one minimised first (default `cost`).
-    public init(data: SupplyChainData, objective: String = "cost") throws(ModelError) {
+    /// Builds the model; `objective` is the one minimised first (default `cost`). Without
+    /// `names` the LP carries no variable and row names (faster; exports then number them).
+    public init(data: SupplyChainData, objective: String = "cost", names: Bool = true) throws(ModelError) {
         self.data = data
-        model = LinearModel(name: data.name)
+        model = LinearModel(name: data.name, keepNames: names)
         var builder = ObjectiveTerms(count: 1 + data.indicators.count)
         buildVariables(&builder)
         buildRows()
@@ -72,9 +73,8 @@ public struct SupplyChainProblem: Sendable {
             }
             for k in data.sites.indices {
                 for t in deliveryPeriods(material: supplier.material, site: k) {
-                    let label = "\(supplier.id),\(data.sites[k].id),\(data.periods[t])"
                     guard !supplier.modes.isEmpty else {
-                        let x = model.addVariable(name: "x[\(label)]")
+                        let x = model.addVariable(name: "x[\(supplier.id),\(data.sites[k].id),\(data.periods[t])]")
                         deliveries.append(.init(supplier: s, site: k, period: t, carriers: [x]))
                         objectives.add(0, x, unitCost)
                         for i in 0..<indicatorCount { objectives.add(1 + i, x, unitImpacts[i]) }

@@ -39,7 +39,7 @@ struct BatchBench: ParsableCommand {
         let (_, buildSeconds) = try timed {
             for line in scenarioLines {
                 guard case .success(let scenario) = line.result else { continue }
-                _ = try SupplyChainProblem(data: try data.applying(scenario), objective: scenario.objective ?? "cost")
+                _ = try SupplyChainProblem(data: try data.applying(scenario), objective: scenario.objective ?? "cost", names: false)
             }
         }
         print(String(format: "apply scenario + build LP: %.1f µs per scenario", buildSeconds / Double(scenarioLines.count) * 1e6))
