@@ -29,9 +29,8 @@ public final class OpenLCADatabase {
     public init(path: String) throws(OpenLCAError) {
         self.path = path
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .fileNotFound(path: path)
-        }
+        guard stat(path, &info) == 0 else { throw .fileNotFound(path: path) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notAFile(path: path) }
         do {
             connection = try SQLiteConnection(path: path, mode: .readOnly)
             schema = try Schema(connection: connection)

@@ -1,8 +1,10 @@
 /// Why an openLCA database could not be read or an entity not found. Every message names the
 /// file or entity and says what to do.
 public enum OpenLCAError: Error, CustomStringConvertible, Sendable {
-    /// The path does not exist or is not a regular file.
+    /// The path does not exist.
     case fileNotFound(path: String)
+    /// The path is a folder or another kind of non-regular file.
+    case notAFile(path: String)
     /// The file exists but SQLite cannot read it (not SQLite, or damaged).
     case notADatabase(path: String, detail: String)
     /// The file is SQLite but lacks tables or columns every openLCA export has.
@@ -20,6 +22,8 @@ public enum OpenLCAError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .fileNotFound(let path):
             return "\(path): no such file. Give the path of an openLCA database exported to SQLite."
+        case .notAFile(let path):
+            return "\(path): a folder, not a file. Give the path of an openLCA database exported to SQLite."
         case .notADatabase(let path, let detail):
             return "\(path): not a readable SQLite database (\(detail)). Export the openLCA database to SQLite again, or check that this is the right file."
         case .notAnOpenLCADatabase(let path, let missing):

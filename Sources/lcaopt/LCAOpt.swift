@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `lcaopt` command: every subcommand is a thin wrapper over library calls.
 @main
@@ -13,4 +14,19 @@ struct LCAOpt: ParsableCommand {
         version: "0.1.0",
         subcommands: [InfoCommand.self, SearchCommand.self, LCIACommand.self, SolveCommand.self, ParetoCommand.self, ExportCommand.self, BatchCommand.self, ReportCommand.self]
     )
+
+    /// Runs the command; usage errors exit with 1 (bad input), as every other input error does.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) } // --help, --version
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? 1 : code.rawValue)
+        }
+    }
 }

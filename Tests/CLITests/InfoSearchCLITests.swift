@@ -51,6 +51,6 @@ import Testing
             #expect(result.stderr.split(separator: "\n").count == 1)
         }
         let badKind = try CLI.run(["search", uslci, "x", "--kind", "nonsense"])
-        #expect(badKind.exitCode != 0)
+        #expect(badKind.exitCode == 1) // usage errors are bad input too
     }
 }
