@@ -5,13 +5,16 @@ import LPModel
 /// as the one loaded (same columns, rows, matrix and integer flags), only the changed bounds and
 /// objectives are edited and GLPK re-solves from the previous basis; otherwise the LP is loaded
 /// anew (a change in structure: a disabled mode, another model).
-final class PreparedSolver {
+public final class PreparedSolver {
     private let solver = GLPKSolver()
     private var loaded: LinearModel?
     private(set) var reloads = 0
     private(set) var edits = 0
 
-    func solve(_ model: LinearModel) throws -> SolveResult {
+    public init() {}
+
+    /// Solves `model`, editing the loaded LP in place when only numbers changed.
+    public func solve(_ model: LinearModel) throws -> SolveResult {
         if let loaded, Self.sameStructure(loaded, model) {
             for row in 0..<model.rowCount where loaded.rowLower[row] != model.rowLower[row] || loaded.rowUpper[row] != model.rowUpper[row] {
                 try solver.setRowBounds(Constraint(index: Int32(row)), lower: model.rowLower[row], upper: model.rowUpper[row])

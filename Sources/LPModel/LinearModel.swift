@@ -182,6 +182,13 @@ public struct LinearModel: Sendable {
         return objectives.count - 1
     }
 
+    /// Adds an objective whose variables are already unique (no summing); returns its index.
+    @discardableResult
+    public mutating func addObjective(_ objective: Objective) -> Int {
+        objectives.append(objective)
+        return objectives.count - 1
+    }
+
     /// The index of the objective named `name`.
     public func objectiveIndex(named name: String) -> Int? {
         objectives.firstIndex { $0.name == name }

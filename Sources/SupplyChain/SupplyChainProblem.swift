@@ -33,11 +33,22 @@ public struct SupplyChainProblem: Sendable {
     /// Objective names in model order.
     public private(set) var objectiveNames: [String] = []
 
+    /// Units of each material required at each site in each period: `[material][site][period]`.
+    private let required: [[[Double]]]
+
     /// Builds the model; `objective` is the one minimised first (default `cost`). Without
     /// `names` the LP carries no variable and row names (faster; exports then number them).
     public init(data: SupplyChainData, objective: String = "cost", names: Bool = true) throws(ModelError) {
         self.data = data
         model = LinearModel(name: data.name, keepNames: names)
+        var required = Array(repeating: Array(repeating: Array(repeating: 0.0, count: data.periods.count), count: data.sites.count),
+                             count: data.materials.count)
+        for demand in data.demands {
+            for (material, per) in demand.requires {
+                for t in data.periods.indices { required[material][demand.site][t] += per * demand.amounts[t] }
+            }
+        }
+        self.required = required
         var builder = ObjectiveTerms(count: 1 + data.indicators.count)
         buildVariables(&builder)
         buildRows()
@@ -57,7 +68,7 @@ public struct SupplyChainProblem: Sendable {
             let needed = data.demands.contains { $0.site == site && ($0.requires[material] ?? 0) > 0 }
             return needed ? Array(data.periods.indices) : []
         }
-        return data.periods.indices.filter { data.requirement(material: material, site: site, period: $0) > 0 }
+        return data.periods.indices.filter { required[material][site][$0] > 0 }
     }
 
     private mutating func buildVariables(_ objectives: inout ObjectiveTerms) {
@@ -123,7 +134,7 @@ public struct SupplyChainProblem: Sendable {
             for k in data.sites.indices {
                 for t in data.periods.indices {
                     let key = BalanceKey(m, k, t)
-                    let required = data.requirement(material: m, site: k, period: t)
+                    let required = self.required[m][k][t]
                     let stock = stockOf[key]
                     guard required > 0 || stock != nil else { continue }
                     let row = model.beginConstraint(lower: required, name: "demand[\(data.materials[m].id),\(data.sites[k].id),\(data.periods[t])]")
@@ -178,7 +189,7 @@ public struct SupplyChainProblem: Sendable {
         let names = ["cost"] + data.indicators.map(\.id)
         let units = [data.costUnit] + data.indicators.map(\.unit)
         for (index, name) in names.enumerated() {
-            objectiveIndex[name] = model.addObjective(name, terms.terms(index), unit: units[index])
+            objectiveIndex[name] = model.addObjective(terms.objective(index, name: name, unit: units[index]))
             objectiveNames.append(name)
         }
         if let weights = data.weights {
@@ -217,6 +228,12 @@ struct ObjectiveTerms {
         guard coefficient != 0 else { return }
         variables[objective].append(variable)
         coefficients[objective].append(coefficient)
+    }
+
+    /// Objective `index`: variables were added in increasing order, each once, so the arrays are
+    /// already what ``Objective`` stores.
+    func objective(_ index: Int, name: String, unit: String) -> Objective {
+        Objective(name: name, unit: unit, variables: variables[index].map(\.index), coefficients: coefficients[index])
     }
 
     func terms(_ objective: Int) -> [(Variable, Double)] {

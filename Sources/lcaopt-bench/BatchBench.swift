@@ -51,6 +51,11 @@ struct BatchBench: ParsableCommand {
             try zip(applied, scenariosOnly).map { try SupplyChainProblem(data: $0, objective: $1.objective ?? "cost", names: false) }
         }
         print(String(format: "build LP alone: %.1f µs", problemSeconds / Double(problems.count) * 1e6))
+        let prepared = PreparedSolver()
+        var glpk = 0.0
+        let (_, solveSeconds) = try timed { for problem in problems { glpk += try prepared.solve(problem.model).seconds } }
+        print(String(format: "prepared solve: %.1f µs, of which GLPK %.1f µs", solveSeconds / Double(problems.count) * 1e6,
+                     glpk / Double(problems.count) * 1e6))
         try? FileManager.default.removeItem(atPath: directory)
     }
 }
