@@ -67,11 +67,14 @@ let package = Package(
             ]
         ),
 
+        // MARK: Test support (independent checks shared by test targets).
+        .target(name: "TestSupport", dependencies: ["LPModel"]),
+
         // MARK: Tests.
         .testTarget(name: "OpenLCATests", dependencies: ["OpenLCA", "OpenLCAFixtures", "SQLite"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "OpenLCA", "OpenLCAFixtures", "SQLite"]),
-        .testTarget(name: "LPModelTests", dependencies: ["LPModel", "GLPKBackend"]),
-        .testTarget(name: "SupplyChainTests", dependencies: ["SupplyChain", "GLPKBackend", "OpenLCA", "OpenLCAFixtures", "LPModel"]),
+        .testTarget(name: "LPModelTests", dependencies: ["LPModel", "GLPKBackend", "TestSupport"]),
+        .testTarget(name: "SupplyChainTests", dependencies: ["SupplyChain", "GLPKBackend", "OpenLCA", "OpenLCAFixtures", "LPModel", "TestSupport"]),
         .testTarget(name: "ParetoTests", dependencies: ["Pareto", "LPModel", "GLPKBackend", "SupplyChain", "Reports", "OpenLCAFixtures"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCAFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures"]),

@@ -1,30 +1,11 @@
 import Foundation
 import GLPKBackend
 import LPModel
+import TestSupport
 import Testing
 
 /// Exported LP and MPS files, read back by `glpsol` (glpk-utils), give the same optimum.
 @Suite struct ExportTests {
-    static func glpsolObjective(_ text: String, format: ModelExport.Format) throws -> Double {
-        let directory = NSTemporaryDirectory() + "lcaopt-export-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let input = directory + "/model.\(format.rawValue)", output = directory + "/solution.txt"
-        try text.write(toFile: input, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["glpsol", format == .lp ? "--lp" : "--freemps", input, "-o", output]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let solution = try String(contentsOfFile: output, encoding: .utf8)
-        let line = try #require(solution.split(separator: "\n").first { $0.hasPrefix("Objective:") })
-        // "Objective:  obj = -2 (MINimum)"
-        let value = try #require(line.split(separator: "=").last?.split(separator: " ").first)
-        return try #require(Double(value))
-    }
-
     static func models() -> [LinearModel] {
         var (textbook, _, _) = ConformanceTests.textbook()
         textbook.addVariable(name: "3 odd name [x,y] é")
@@ -41,7 +22,7 @@ import Testing
             try solver.load(model)
             let expected = try solver.solve(.init()).objectiveValue
             let text = try ModelExport.text(model, format: format)
-            #expect(abs(try Self.glpsolObjective(text, format: format) - expected) < 1e-6)
+            #expect(abs(try Glpsol.objective(of: text, format: format) - expected) < 1e-6)
         }
     }
 

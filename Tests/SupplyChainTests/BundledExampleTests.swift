@@ -5,6 +5,7 @@ import LPModel
 import OpenLCA
 import OpenLCAFixtures
 import SupplyChain
+import TestSupport
 import Testing
 
 /// The bundled example solved, and its objectives recomputed from the reported decision with
@@ -80,19 +81,7 @@ import Testing
     func test_export_read_back_by_glpsol(_ format: ModelExport.Format) throws {
         let (problem, report) = try Self.solved("gwp")
         let text = try ModelExport.text(problem.model, format: format)
-        let directory = NSTemporaryDirectory() + "lcaopt-example-export-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let input = directory + "/model.\(format.rawValue)", output = directory + "/out.txt"
-        try text.write(toFile: input, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["glpsol", format == .lp ? "--lp" : "--freemps", input, "-o", output]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let solution = try String(contentsOfFile: output, encoding: .utf8)
-        let line = try #require(solution.split(separator: "\n").first { $0.hasPrefix("Objective:") })
-        let value = try #require(Double(line.split(separator: "=")[1].split(separator: " ")[0]))
+        let value = try Glpsol.objective(of: text, format: format)
         #expect(abs(value - report.objectives["gwp"]!) < 1e-6 * value)
     }
 }
