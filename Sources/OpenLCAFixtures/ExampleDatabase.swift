@@ -4,7 +4,7 @@ import SQLite
 /// category) that keeps the processes of the bundled supply-chain examples with all their
 /// exchanges, the flows they and the impact factors use, and the reference data (units, flow
 /// properties, locations, currencies, folders, LCIA tables). Written to `db-fixtures/` by
-/// `lcaopt-fixtures example` and committed.
+/// `swift run lcaopt-fixtures` and committed.
 public enum ExampleDatabase {
     /// The processes of the bundled examples, by ref_id.
     public static let processes: [String] = [
