@@ -92,62 +92,59 @@ public final class GLPKSolver: SolverBackend {
         return model
     }
 
+    // Edits change `model` in place (no copy of the model per edit: sweeps and batches make many).
+
     public func setRowBounds(_ constraint: Constraint, lower: Double, upper: Double) throws(LPModelError) {
-        var model = try loadedModel()
-        let row = Int(constraint.index)
-        guard row >= 0 && row < model.rowCount else {
-            throw .indexOutOfRange(what: "row", index: row, count: model.rowCount)
-        }
-        try LinearModel.checkBounds("row", model.rowName(row), lower, upper)
-        GLPKEnvironment.installHooks()
+        let row = try checkedEdit("row", index: constraint.index, count: \.rowCount, name: { $0.rowName($1) }, lower, upper)
         let (type, low, up) = Self.boundType(lower, upper)
-        glp_set_row_bnds(problem, glpkIndex(constraint.index), type, low, up)
-        model.setBounds(constraint, lower: lower, upper: upper)
-        self.model = model
+        glp_set_row_bnds(problem, row, type, low, up)
+        model!.setBounds(constraint, lower: lower, upper: upper)
     }
 
     public func setColumnBounds(_ variable: Variable, lower: Double, upper: Double) throws(LPModelError) {
-        var model = try loadedModel()
-        let column = Int(variable.index)
-        guard column >= 0 && column < model.columnCount else {
-            throw .indexOutOfRange(what: "column", index: column, count: model.columnCount)
-        }
-        try LinearModel.checkBounds("column", model.columnName(column), lower, upper)
-        GLPKEnvironment.installHooks()
+        let column = try checkedEdit("column", index: variable.index, count: \.columnCount, name: { $0.columnName($1) }, lower, upper)
         let (type, low, up) = Self.boundType(lower, upper)
-        glp_set_col_bnds(problem, glpkIndex(variable.index), type, low, up)
-        model.setBounds(variable, lower: lower, upper: upper)
-        self.model = model
+        glp_set_col_bnds(problem, column, type, low, up)
+        model!.setBounds(variable, lower: lower, upper: upper)
+    }
+
+    /// Validates a bound edit of row or column `index` and returns GLPK's (1-based) index.
+    private func checkedEdit(_ what: String, index: Int32, count: KeyPath<LinearModel, Int>, name: (LinearModel, Int) -> String,
+                             _ lower: Double, _ upper: Double) throws(LPModelError) -> Int32 {
+        guard let model else { throw .notLoaded }
+        let position = Int(index)
+        guard position >= 0 && position < model[keyPath: count] else {
+            throw .indexOutOfRange(what: what, index: position, count: model[keyPath: count])
+        }
+        try LinearModel.checkBounds(what, name(model, position), lower, upper)
+        GLPKEnvironment.installHooks()
+        return glpkIndex(index)
     }
 
     public func setActiveObjective(_ index: Int) throws(LPModelError) {
-        var model = try loadedModel()
-        guard index >= 0 && index < model.objectives.count else {
-            throw .indexOutOfRange(what: "objective", index: index, count: model.objectives.count)
+        let current = try loadedModel()
+        guard index >= 0 && index < current.objectives.count else {
+            throw .indexOutOfRange(what: "objective", index: index, count: current.objectives.count)
         }
-        guard index != model.activeObjective else { return }
+        guard index != current.activeObjective else { return }
         GLPKEnvironment.installHooks()
-        clearObjective(model.objectives[model.activeObjective])
-        model.activeObjective = index
-        applyObjective(model.objectives[index])
-        self.model = model
+        clearObjective(current.objectives[current.activeObjective])
+        applyObjective(current.objectives[index])
+        model!.activeObjective = index
     }
 
     public func setObjective(_ index: Int, _ objective: Objective) throws(LPModelError) {
-        var model = try loadedModel()
-        guard index >= 0 && index < model.objectives.count else {
-            throw .indexOutOfRange(what: "objective", index: index, count: model.objectives.count)
+        let current = try loadedModel()
+        guard index >= 0 && index < current.objectives.count else {
+            throw .indexOutOfRange(what: "objective", index: index, count: current.objectives.count)
         }
-        var check = model
-        check.replaceObjective(index, with: objective)
-        try check.validateObjective(index)
+        try current.validate(objective)
         GLPKEnvironment.installHooks()
-        if index == model.activeObjective {
-            clearObjective(model.objectives[index])
+        if index == current.activeObjective {
+            clearObjective(current.objectives[index])
             applyObjective(objective)
         }
-        model.replaceObjective(index, with: objective)
-        self.model = model
+        model!.replaceObjective(index, with: objective)
     }
 
     public func solve(_ options: SolveOptions) throws(LPModelError) -> SolveResult {

@@ -59,13 +59,12 @@ extension LinearModel {
                 throw .nonFiniteCoefficient(row: rowName(row), column: columnName(column), value: entryValues[entry])
             }
         }
-        for index in objectives.indices { try validateObjective(index) }
+        for objective in objectives { try validate(objective) }
     }
 
-    /// Checks one objective's coefficients and column indexes.
-    public func validateObjective(_ index: Int) throws(LPModelError) {
+    /// Checks an objective's coefficients and column indexes against this model's columns.
+    public func validate(_ objective: Objective) throws(LPModelError) {
         do {
-            let objective = objectives[index]
             if objective.variables.count != objective.coefficients.count {
                 throw LPModelError.indexOutOfRange(what: "objective coefficient", index: objective.coefficients.count,
                                                    count: objective.variables.count)
@@ -85,6 +84,7 @@ extension LinearModel {
         }
     }
 
+    /// Throws when a bound pair is unusable (NaN, lower > upper, +inf lower or -inf upper).
     public static func checkBounds(_ what: String, _ name: String, _ lower: Double, _ upper: Double) throws(LPModelError) {
         if lower.isNaN || upper.isNaN || lower > upper || lower == .infinity || upper == -.infinity {
             throw .invalidBounds(what: what, name: name, lower: lower, upper: upper)
