@@ -37,6 +37,9 @@ let package = Package(
         // MARK: The supply-chain model: model files, resolution against a database, LP building.
         .target(name: "SupplyChain", dependencies: ["OpenLCA", "Impact", "LPModel", .product(name: "Yams", package: "Yams")]),
 
+        // MARK: MOLA configurations: conversion to native models, MOLA's own arithmetic for comparison.
+        .target(name: "MOLA", dependencies: ["SupplyChain", "OpenLCA", "LPModel"]),
+
         // MARK: Pareto fronts (against the solver protocol only).
         .target(name: "Pareto", dependencies: ["LPModel"]),
 
@@ -50,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "lcaopt",
             dependencies: [
-                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "SupplyChain", "Pareto", "Reports", "Batch",
+                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "SupplyChain", "MOLA", "Pareto", "Reports", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "lcaopt-bench",
             dependencies: [
-                "SQLite", "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "SupplyChain", "Pareto", "Batch",
+                "SQLite", "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "SupplyChain", "MOLA", "Pareto", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +80,7 @@ let package = Package(
         .testTarget(name: "SupplyChainTests", dependencies: ["SupplyChain", "GLPKBackend", "OpenLCA", "OpenLCAFixtures", "LPModel", "TestSupport"]),
         .testTarget(name: "ParetoTests", dependencies: ["Pareto", "LPModel", "GLPKBackend", "SupplyChain", "Reports", "OpenLCAFixtures"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCAFixtures"]),
+        .testTarget(name: "MOLATests", dependencies: ["MOLA", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCA"]),
         .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures"]),
     ],
     swiftLanguageModes: [.v6]

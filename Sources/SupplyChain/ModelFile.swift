@@ -31,6 +31,11 @@ public struct ModelFile: Codable, Sendable, Equatable {
         public var id: String
         /// An impact category ref_id or exact name.
         public var impactCategory: String
+
+        public init(id: String, impactCategory: String) {
+            self.id = id
+            self.impactCategory = impactCategory
+        }
     }
 
     public struct Site: Codable, Sendable, Equatable {
@@ -38,6 +43,13 @@ public struct ModelFile: Codable, Sendable, Equatable {
         public var name: String?
         public var latitude: Double?
         public var longitude: Double?
+
+        public init(id: String, name: String? = nil, latitude: Double? = nil, longitude: Double? = nil) {
+            self.id = id
+            self.name = name
+            self.latitude = latitude
+            self.longitude = longitude
+        }
     }
 
     public struct Material: Codable, Sendable, Equatable {
@@ -48,6 +60,13 @@ public struct ModelFile: Codable, Sendable, Equatable {
         /// kg per unit of material, for transport when the unit is not a mass.
         public var massPerUnit: Double?
         public var suppliers: [Supplier]
+
+        public init(id: String, unit: String? = nil, massPerUnit: Double? = nil, suppliers: [ModelFile.Supplier]) {
+            self.id = id
+            self.unit = unit
+            self.massPerUnit = massPerUnit
+            self.suppliers = suppliers
+        }
     }
 
     public struct Supplier: Codable, Sendable, Equatable {
@@ -68,6 +87,21 @@ public struct ModelFile: Codable, Sendable, Equatable {
         public var modes: [String]?
         /// Units of the material one unit of this supplier's flow counts for (default 1).
         public var equivalence: Double?
+
+        public init(id: String, process: String, flow: String? = nil, latitude: Double? = nil, longitude: Double? = nil,
+                    cost: Double? = nil, capacity: PerPeriod? = nil, fixedCost: Double? = nil, modes: [String]? = nil,
+                    equivalence: Double? = nil) {
+            self.id = id
+            self.process = process
+            self.flow = flow
+            self.latitude = latitude
+            self.longitude = longitude
+            self.cost = cost
+            self.capacity = capacity
+            self.fixedCost = fixedCost
+            self.modes = modes
+            self.equivalence = equivalence
+        }
     }
 
     public struct TransportMode: Codable, Sendable, Equatable {
@@ -78,6 +112,13 @@ public struct ModelFile: Codable, Sendable, Equatable {
         public var cost: Double?
         /// Factor on the great-circle distance (default 1).
         public var circuity: Double?
+
+        public init(id: String, process: String, cost: Double? = nil, circuity: Double? = nil) {
+            self.id = id
+            self.process = process
+            self.cost = cost
+            self.circuity = circuity
+        }
     }
 
     public struct Service: Codable, Sendable, Equatable {
@@ -100,6 +141,15 @@ public struct ModelFile: Codable, Sendable, Equatable {
         public var total: Double?
         /// Units of each material per unit of demand.
         public var requires: [String: Double]
+
+        public init(id: String, site: String, period: String? = nil, amount: PerPeriod? = nil, total: Double? = nil, requires: [String: Double]) {
+            self.id = id
+            self.site = site
+            self.period = period
+            self.amount = amount
+            self.total = total
+            self.requires = requires
+        }
     }
 
     public struct Storage: Codable, Sendable, Equatable {
@@ -107,12 +157,46 @@ public struct ModelFile: Codable, Sendable, Equatable {
         public var site: String
         /// Cost per unit of material held at the end of a period.
         public var cost: Double?
+
+        public init(material: String, site: String, cost: Double? = nil) {
+            self.material = material
+            self.site = site
+            self.cost = cost
+        }
     }
 
     public struct DistanceOverride: Codable, Sendable, Equatable {
         public var supplier: String
         public var site: String
         public var km: Double
+
+        public init(supplier: String, site: String, km: Double) {
+            self.supplier = supplier
+            self.site = site
+            self.km = km
+        }
+    }
+
+    public init(name: String? = nil, database: String? = nil, periods: [String]? = nil, indicators: [Indicator]? = nil,
+                sites: [Site], materials: [Material], transport: [TransportMode]? = nil, services: [Service]? = nil,
+                demands: [Demand], storage: [Storage]? = nil, distances: [DistanceOverride]? = nil, objectives: [String]? = nil,
+                weights: [String: Double]? = nil, lciaScope: String? = nil, providers: [String: String]? = nil, providerRule: String? = nil) {
+        self.name = name
+        self.database = database
+        self.periods = periods
+        self.indicators = indicators
+        self.sites = sites
+        self.materials = materials
+        self.transport = transport
+        self.services = services
+        self.demands = demands
+        self.storage = storage
+        self.distances = distances
+        self.objectives = objectives
+        self.weights = weights
+        self.lciaScope = lciaScope
+        self.providers = providers
+        self.providerRule = providerRule
     }
 }
 

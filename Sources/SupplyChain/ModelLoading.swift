@@ -58,7 +58,8 @@ extension ModelFile {
         }
     }
 
-    static func issue(from error: DecodingError) -> ModelIssue {
+    /// The issue (JSON path and message) a decoding error stands for.
+    public static func issue(from error: DecodingError) -> ModelIssue {
         func path(_ keys: [any CodingKey]) -> String {
             keys.reduce("$") { result, key in
                 if let index = key.intValue { return result + "[\(index)]" }
@@ -75,5 +76,21 @@ extension ModelFile {
         @unknown default:
             return ModelIssue("$", "\(error)")
         }
+    }
+}
+
+extension ModelFile {
+    /// The model as pretty-printed JSON (keys sorted), or YAML.
+    public func encoded(yaml: Bool = false) throws -> Data {
+        if yaml { return Data(try YAMLEncoder().encode(self).utf8) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self) + Data("\n".utf8)
+    }
+
+    /// Writes the model to `path`: YAML for `.yaml`/`.yml`, else JSON.
+    public func write(to path: String) throws {
+        let lower = path.lowercased()
+        try encoded(yaml: lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

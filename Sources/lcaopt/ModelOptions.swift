@@ -1,20 +1,25 @@
 import ArgumentParser
 import Foundation
+import MOLA
 import OpenLCA
 import SupplyChain
 
 /// Options shared by the commands that read a model file.
 struct ModelOptions: ParsableArguments {
-    @Argument(help: "A model file (JSON or YAML).")
+    @Argument(help: "A model file (JSON or YAML), or a MOLA configuration (recognised by its sets and parameters).")
     var model: String
 
-    @Option(help: "The openLCA database (overrides the model file's `database`).")
+    @Option(help: "The openLCA database (overrides the model file's `database` or MOLA's `db_file`).")
     var db: String?
 
-    /// Loads and resolves the model; every problem becomes one message and exit code 1.
-    func load() throws -> (model: ModelFile, data: SupplyChainData) {
+    @Flag(help: "Read the model file as a MOLA configuration (the same as --format mola).")
+    var mola = false
+
+    /// Loads and resolves the model (a MOLA configuration when `format` or `--mola` says so, or
+    /// when auto-detected); every problem becomes one message and exit code 1.
+    func load(format: ModelSource.Format = .auto) throws -> LoadedModel {
         do {
-            return try SupplyChainLoader.load(modelPath: model, databasePath: db)
+            return try ModelSource.load(path: model, databasePath: db, format: mola ? .mola : format)
         } catch let error as ModelError {
             throw CommandFailure(message: error.description, exitCode: 1)
         } catch let error as OpenLCAError {
@@ -41,3 +46,5 @@ struct ModelOptions: ParsableArguments {
         }
     }
 }
+
+extension ModelSource.Format: ExpressibleByArgument {}

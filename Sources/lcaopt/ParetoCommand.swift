@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MOLA
 import LPModel
 import Pareto
 import Reports
@@ -16,6 +17,9 @@ struct ParetoCommand: ParsableCommand {
         abstract: "Sweep the Pareto front of a model (AUGMECON2 through GLPK, warm-started).")
 
     @OptionGroup var options: ModelOptions
+
+    @Option(help: "The model file's format: auto, native or mola.")
+    var format: ModelSource.Format = .auto
 
     @Option(help: "Comma-separated objectives, the first minimised (default: cost and the first indicator).")
     var objectives: String?
@@ -38,7 +42,7 @@ struct ParetoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (_, data) = try options.load()
+            let data = try options.load(format: format).data
             let names = try options.sweptObjectives(objectives, data: data)
             let problem = try options.problem(data, objective: names[0])
             let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)

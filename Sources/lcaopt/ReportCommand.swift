@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MOLA
 import Pareto
 import Reports
 import SupplyChain
@@ -12,6 +13,9 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: ModelOptions
 
+    @Option(help: "The model file's format: auto, native or mola.")
+    var format: ModelSource.Format = .auto
+
     @Option(help: "Grid points of the front.") var points = 10
 
     @Option(help: "Comma-separated objectives (default: cost and the first indicator).") var objectives: String?
@@ -20,7 +24,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (_, data) = try options.load()
+            let data = try options.load(format: format).data
             let names = try options.sweptObjectives(objectives, data: data)
             let problem = try options.problem(data, objective: names[0])
             let front = try FrontReport.sweep(problem, objectives: names, options: ParetoOptions(points: points))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GLPKBackend
 import LPModel
+import MOLA
 import SupplyChain
 
 /// `lcaopt solve MODEL`: the optimal configuration for one objective.
@@ -11,6 +12,9 @@ struct SolveCommand: ParsableCommand {
         abstract: "Solve a supply-chain model for one objective and print every objective and the decision.")
 
     @OptionGroup var options: ModelOptions
+
+    @Option(help: "The model file's format: auto, native or mola.")
+    var format: ModelSource.Format = .auto
 
     @Option(help: "The objective to minimise: cost, an indicator id, or weighted.")
     var objective = "cost"
@@ -23,9 +27,16 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Also write the tables as CSV files into this folder.")
     var out: String?
 
+    @Flag(help: "With a MOLA configuration: where MOLA's arithmetic differs from lcaopt's, per process, and what MOLA would report and choose.")
+    var explainMola = false
+
     func run() throws {
         try reportingErrors {
-            let (_, data) = try options.load()
+            let loaded = try options.load(format: format)
+            let data = loaded.data
+            if explainMola && loaded.mola == nil {
+                throw CommandFailure(message: "\(options.model): --explain-mola needs a MOLA configuration (this is a native model file)", exitCode: 1)
+            }
             let problem = try options.problem(data, objective: objective)
             let solver = GLPKSolver()
             try solver.load(problem.model)
@@ -33,7 +44,14 @@ struct SolveCommand: ParsableCommand {
             let start = clock.now
             let result = try solver.solve(SolveOptions(timeLimit: timeLimit))
             let report = problem.report(result, objective: objective, seconds: (clock.now - start).inSeconds)
-            if json { try printJSON(report) } else { ReportPrinter.printSolve(report, data: data) }
+            if let conversion = loaded.mola, explainMola, report.status == TerminationStatus.optimal.rawValue {
+                let explanation = try MOLAExplanation.explain(data: data, conversion: conversion, report: report,
+                                                              database: loaded.database, solver: GLPKSolver())
+                if json { try printJSON(ExplainedSolve(report: report, mola: explanation)) } else {
+                    ReportPrinter.printSolve(report, data: data)
+                    MOLAPrinter.print(explanation)
+                }
+            } else if json { try printJSON(report) } else { ReportPrinter.printSolve(report, data: data) }
             if let out { try ReportFiles.writeSolve(report, to: out) }
             for note in data.notes { printError("note: \(note)") }
             if report.status != TerminationStatus.optimal.rawValue {
@@ -61,7 +79,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (_, data) = try options.load()
+            let data = try options.load().data
             let problem = try options.problem(data, objective: objective)
             let text = try ModelExport.text(problem.model, format: format)
             do {
@@ -75,3 +93,9 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ModelExport.Format: ExpressibleByArgument {}
+
+/// `solve --explain-mola --json`: the solve report and the MOLA comparison in one document.
+struct ExplainedSolve: Encodable {
+    var report: SolveReport
+    var mola: MOLAExplanation
+}

@@ -1,0 +1,58 @@
+import Foundation
+import OpenLCA
+import SupplyChain
+
+/// A model read from a native model file or a MOLA configuration, resolved against its database.
+public struct LoadedModel {
+    public var model: ModelFile
+    public var data: SupplyChainData
+    public var database: OpenLCADatabase
+    /// Set when the file was a MOLA configuration.
+    public var mola: MOLAConversion?
+}
+
+/// Reads model files of either format: the first step of `solve`, `pareto`, `export` and `report`.
+public enum ModelSource {
+    /// Which format a file is read as.
+    public enum Format: String, Sendable, CaseIterable {
+        /// MOLA when the file has `sets` and `parameters`, else native.
+        case auto
+        case native
+        case mola
+    }
+
+    /// Reads `path` (as `format`), opens the database (`databasePath`, else the file's own:
+    /// `database` or MOLA's `db_file`, relative to the file) and resolves the model.
+    public static func load(path: String, databasePath: String? = nil, format: Format = .auto) throws -> LoadedModel {
+        guard let contents = FileManager.default.contents(atPath: path) else {
+            throw ModelError(file: path, issues: [ModelIssue("$", "cannot read the file", hint: "check the path")])
+        }
+        let isMOLA = format == .mola || (format == .auto && MOLAConfiguration.recognises(contents))
+        guard isMOLA else {
+            let (model, data) = try SupplyChainLoader.load(modelPath: path, databasePath: databasePath)
+            return LoadedModel(model: model, data: data, database: try SupplyChainLoader.openDatabase(for: model, modelPath: path, override: databasePath), mola: nil)
+        }
+        let config = try MOLAConfiguration.decode(contents, file: path)
+        let database = try openDatabase(config, path: path, override: databasePath)
+        var conversion = try MOLAConversion.convert(config, database: database, file: path)
+        conversion.model.database = database.path
+        var data = try SupplyChainData.resolve(conversion.model, database: database, file: path)
+        data.notes = conversion.notes.map { "MOLA \($0)" } + data.notes
+        return LoadedModel(model: conversion.model, data: data, database: database, mola: conversion)
+    }
+
+    /// The database of a MOLA configuration: `override`, else its `db_file` (relative to the file).
+    static func openDatabase(_ config: MOLAConfiguration, path: String, override: String?) throws -> OpenLCADatabase {
+        if let override { return try OpenLCADatabase(path: override) }
+        guard let dbFile = config.dbFile, !dbFile.isEmpty else {
+            throw ModelError(file: path, issues: [ModelIssue("$.db_file", "missing", hint: "pass the openLCA database with --db")])
+        }
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let resolved = dbFile.hasPrefix("/") ? dbFile : base.appendingPathComponent(dbFile).path
+        guard FileManager.default.fileExists(atPath: resolved) else {
+            throw ModelError(file: path, issues: [ModelIssue("$.db_file", "'\(dbFile)' does not exist on this machine",
+                                                             hint: "pass the database the configuration was made for with --db")])
+        }
+        return try OpenLCADatabase(path: resolved)
+    }
+}
