@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "SupplyChainTests", dependencies: ["SupplyChain", "GLPKBackend", "OpenLCA", "OpenLCAFixtures", "LPModel", "TestSupport"]),
         .testTarget(name: "ParetoTests", dependencies: ["Pareto", "LPModel", "GLPKBackend", "SupplyChain", "Reports", "OpenLCAFixtures"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCAFixtures"]),
-        .testTarget(name: "MOLATests", dependencies: ["MOLA", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCA"]),
+        .testTarget(name: "MOLATests", dependencies: ["MOLA", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCA", "OpenLCAFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,6 +8,11 @@ public struct MOLAConversion: Sendable {
     public struct Pair: Sendable, Hashable {
         public var flowRefId: String
         public var processRefId: String
+
+        public init(flowRefId: String, processRefId: String) {
+            self.flowRefId = flowRefId
+            self.processRefId = processRefId
+        }
     }
 
     /// The equivalent native model (no `database`: the caller names it).

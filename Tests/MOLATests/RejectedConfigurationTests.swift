@@ -1,0 +1,136 @@
+import Foundation
+import MOLA
+import OpenLCA
+import SupplyChain
+import Testing
+
+/// What lcaopt cannot map is rejected with a message naming the set or parameter.
+@Suite struct RejectedConfigurationTests {
+    /// The shape of MOLA's `config/Orange_Toy_Model.json`: ecoinvent 3.6 ids, Python's `Infinity`,
+    /// a Windows db_file, 63 J entries (7 set), zero task ports.
+    static func orangeToyModel() -> Data {
+        let fm = "1f7bbd3e-fcd1-412d-8608-035b855ea735"
+        let ft = ["0ace02fa-eca5-482d-a829-c18e46a52db4", "4ecf1190-7028-4038-89b0-79adeb3e98cc", "559d5695-102a-4beb-9f7f-3db334c9b51d"]
+        let pm = ["f22f5f6e-1bdc-3cb5-8f48-8a04d8f9b768", "cfc3f58f-7bdf-3019-888b-c4f2dbc332e8", "760f1858-b0ef-3280-930e-88ebe4645061"]
+        let pt = ["44ad59ca-4fe0-394c-a6d9-5dea68783c23", "f615ae37-fa6d-4a47-958c-23234c986400", "9106bf8d-869d-425f-b8ee-0bf9a78bcf65",
+                  "97aa2533-ae98-3f8f-b3e2-3acb9d66a010", "b37252a8-fbb5-47cb-a3aa-1485d090bdfd", "660ba3fe-d7a5-4c43-8777-27d331934edf",
+                  "fe7d1840-4341-40fd-ba6d-fbba126ca7d3"]
+        let linked: Set<[Int]> = [[0, 0, 2], [0, 0, 4], [0, 1, 5], [0, 2, 6], [1, 0, 0], [2, 0, 1], [2, 0, 3]]
+        func entry(_ index: [String], _ value: String) -> String {
+            "{\"index\": [\(index.map { "\"\($0)\"" }.joined(separator: ", "))], \"value\": \(value)}"
+        }
+        var J: [String] = []
+        for (p, process) in pm.enumerated() { for (f, flow) in ft.enumerated() { for (q, mode) in pt.enumerated() {
+            J.append(entry([fm, process, flow, mode], linked.contains([p, f, q]) ? "1" : "0"))
+        } } }
+        let text = """
+            {"settings": {"distance_calculated": false, "test_setting": false},
+             "doc_name": "Toy_Problem_C1_Orange_Juice.html",
+             "specification": "<class 'mola.specification5.GeneralSpecification'>",
+             "controller": "<class 'molaqt.controllers.StandardController'>",
+             "db_file": "C:/data/openlca/sqlite/system/CSV_juice_ecoinvent_36_apos_lci_20200206_20201029-102818.sqlite",
+             "sets": {"F_m": ["\(fm)"], "F_s": [], "F_t": [\(ft.map { "\"\($0)\"" }.joined(separator: ", "))], "D": ["d1"], "T": ["t1"], "K": ["k1"],
+                      "P_m": [\(pm.map { "\"\($0)\"" }.joined(separator: ", "))], "P_t": [\(pt.map { "\"\($0)\"" }.joined(separator: ", "))], "P_s": [],
+                      "KPI": ["061b7db5-4f56-3368-bf50-9ff0fcc8dd1f"], "OBJ": ["environment", "cost"], "F": [], "P": []},
+             "parameters": {
+                "C": [\(entry([fm, "k1", "d1", "t1"], "0.5"))],
+                "d": [\(entry([pm[0], fm, "k1", "t1"], "600")), \(entry([pm[1], fm, "k1", "t1"], "200")), \(entry([pm[2], fm, "k1", "t1"], "400"))],
+                "X": [\(entry(["k1", "t1"], "Infinity"))], "Y": [\(entry(["k1", "t1"], "Infinity"))],
+                "Demand": [\(entry(["d1", "k1", "t1"], "0"))], "Total_Demand": [\(entry(["d1", "k1"], "100"))],
+                "J": [\(J.joined(separator: ", "))],
+                "w": [\(entry(["061b7db5-4f56-3368-bf50-9ff0fcc8dd1f"], "1"))],
+                "u": [\(entry(["environment"], "0.01456")), \(entry(["cost"], "0.88"))],
+                "calA": [\(pm.map { entry([fm, $0, "k1", "t1"], "0") }.joined(separator: ", "))]}}
+            """
+        return Data(text.utf8)
+    }
+
+    func issues(_ path: String, db: String? = MOLAHelpers.databasePath) -> [ModelIssue] {
+        do {
+            _ = try ModelSource.load(path: path, databasePath: db)
+            Issue.record("loaded")
+            return []
+        } catch let error as ModelError {
+            return error.issues
+        } catch {
+            Issue.record("\(error)")
+            return []
+        }
+    }
+
+    @Test func orangeToyModelNamesTheMissingEcoinventIds() throws {
+        let path = try MOLAHelpers.write(Self.orangeToyModel(), name: "Orange_Toy_Model.json")
+        let config = try MOLAConfiguration.load(path: path)
+        #expect(config.table("X")[MOLAConfiguration.key(["k1", "t1"])] == .infinity)
+        #expect(config.parameter("J").count == 63)
+        let found = issues(path)
+        let byPath = Dictionary(found.map { ($0.path, $0.message) }, uniquingKeysWith: { $0 + "; " + $1 })
+        #expect(byPath["$.sets.P_m"] == "3 process ids not in the database: f22f5f6e-1bdc-3cb5-8f48-8a04d8f9b768, cfc3f58f-7bdf-3019-888b-c4f2dbc332e8, 760f1858-b0ef-3280-930e-88ebe4645061")
+        #expect(byPath["$.sets.P_t"]?.hasPrefix("7 process ids not in the database: 44ad59ca-4fe0-394c-a6d9-5dea68783c23") == true)
+        #expect(byPath["$.sets.F_m"] == "1 flow id not in the database: 1f7bbd3e-fcd1-412d-8608-035b855ea735")
+        #expect(byPath["$.sets.F_t"]?.hasPrefix("3 flow ids not in the database") == true)
+        #expect(byPath["$.sets.KPI"] == "1 impact category id not in the database: 061b7db5-4f56-3368-bf50-9ff0fcc8dd1f")
+        #expect(found.allSatisfy { $0.hint?.contains("CSV_juice_ecoinvent_36") == true })
+        // Without --db, the Windows db_file is named.
+        let withoutDB = issues(path, db: nil)
+        #expect(withoutDB.map(\.path) == ["$.db_file"])
+        #expect(withoutDB.first?.message.contains("C:/data/openlca/sqlite/system/CSV_juice") == true)
+    }
+
+    /// The five-resin configuration with `change` applied.
+    func fiveResins(_ change: (inout MOLAConfiguration) -> Void) throws -> String {
+        var config = try MOLAHelpers.fiveResins(OpenLCADatabase(path: MOLAHelpers.databasePath))
+        change(&config)
+        return try MOLAHelpers.write(config)
+    }
+
+    @Test func taskPortsArcsAndServiceLinksAreRejected() throws {
+        let path = try fiveResins { config in
+            let fm = config.set("F_m")[0], pm = config.set("P_m")[0]
+            config.parameters["calA"] = [.init(index: [fm, pm, "k1", "t1"], value: 0), .init(index: [fm, pm, "k1", "t1"], value: 2)]
+            config.parameters["calC"] = [.init(index: [fm, pm, "x", "y", "k1", "t1"], value: 1)]
+            config.sets["K"] = ["k1", "k2"]
+            config.parameters["Arc"] = [.init(index: ["k1", "k1"], value: 1), .init(index: ["k1", "k2"], value: 1)]
+            config.sets["T"] = ["t1", "t2"]
+            config.parameters["L"] = [.init(index: [fm, pm, "fs", "ps"], value: 1)]
+        }
+        let found = issues(path)
+        #expect(found.map(\.path) == ["$.parameters.calA", "$.parameters.calC", "$.parameters.Arc", "$.parameters.L"])
+        #expect(found[0].message.hasPrefix("1 non-zero task-port coefficients"))
+        #expect(found[2].message == "1 arcs between tasks (k1 -> k2)")
+    }
+
+    @Test func severalDemandsPerTaskAreRejected() throws {
+        let path = try fiveResins { config in
+            config.sets["D"] = ["d1", "d2"]
+            config.parameters["Demand"]! += [.init(index: ["d2", "k1", "t1"], value: 5)]
+        }
+        let found = issues(path)
+        #expect(found.map(\.path) == ["$.parameters.Demand"])
+        #expect(found[0].message.contains("Demand_Selection"))
+    }
+
+    @Test func aCoProductOrForeignFlowIsRejectedNamingJ() throws {
+        let path = try fiveResins { config in
+            // Swap the flows of the first two resins: each process now "makes" the other's resin.
+            var flows = config.set("F_m")
+            flows.swapAt(0, 1)
+            let swap = Dictionary(uniqueKeysWithValues: zip(config.set("F_m"), flows))
+            config.parameters["J"] = config.parameter("J").map { .init(index: [swap[$0.index[0]] ?? $0.index[0]] + $0.index.dropFirst(), value: $0.value) }
+        }
+        let found = issues(path)
+        #expect(found.count == 2 && found.allSatisfy { $0.path == "$.parameters.J" && $0.message.contains("is not the reference product of") })
+    }
+
+    @Test func conversionFactorsThatVaryByTaskAreRejected() throws {
+        let path = try fiveResins { config in
+            config.sets["K"] = ["k1", "k2"]
+            let fm = config.set("F_m")[0]
+            config.parameters["C"]! += [.init(index: [fm, "k2", "d1", "t1"], value: 2)]
+            config.parameters["d"]! += config.parameter("d").map { .init(index: [$0.index[0], $0.index[1], "k2", "t1"], value: $0.value) }
+        }
+        let found = issues(path)
+        #expect(found.map(\.path) == ["$.parameters.C"])
+        #expect(found[0].message.contains("varies by task or period (1.0, 2.0)"))
+    }
+}
