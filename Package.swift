@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["SupplyChain", "Pareto", "GLPKBackend"]),
 
         // MARK: Batch evaluation of scenarios.
-        .target(name: "Batch", dependencies: ["SupplyChain", "Pareto", "Reports", "GLPKBackend", "LPModel"]),
+        .target(name: "Batch", dependencies: ["SupplyChain", "MOLA", "Pareto", "Reports", "GLPKBackend", "LPModel"]),
 
         // MARK: Command-line tool (thin: every command is a library call).
         .executableTarget(

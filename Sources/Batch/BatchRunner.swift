@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import GLPKBackend
 import LPModel
+import MOLA
 import Pareto
 import Reports
 import SupplyChain
@@ -134,7 +135,7 @@ public final class BatchRunner: Sendable {
         var models: [String: LoadedModel] = [:]
         for path in paths.sorted() {
             do {
-                models[path] = .success(try SupplyChainLoader.load(modelPath: path, databasePath: options.database).data)
+                models[path] = .success(try ModelSource.load(path: path, databasePath: options.database).data)
             } catch {
                 models[path] = .failure(ScenarioError(lineNumber: 0, id: nil, message: "\(error)"))
             }
