@@ -39,7 +39,7 @@ public enum BatchMerge {
         for id in manifest.ids where written.insert(id).inserted {
             if let result = seen[id] { try writer.append(result) } else { missing.append(id) }
         }
-        writer.close()
+        try writer.finish()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(manifest).write(to: URL(fileURLWithPath: out + "/batch.json"))

@@ -48,6 +48,8 @@ public struct BatchSummary: Sendable {
     public var skipped: Int
     public var failed: Int
     public var seconds: Double
+    /// Of `seconds`, reading the scenario file and loading (reading, characterising) the models.
+    public var setupSeconds: Double
     /// Seconds inside GLPK, summed over scenarios.
     public var solverSeconds: Double
     /// Invalid scenario lines, with their line numbers.
@@ -85,11 +87,11 @@ public final class BatchRunner: Sendable {
         }
         let pending = selected.filter { !done.contains($0.id) }
         let writer = try ResultWriter(directory: options.outDirectory, objectives: columns.names, units: columns.units)
-        defer { writer.close() }
 
         let state = Mutex((next: 0, finished: 0, failed: 0, solverSeconds: 0.0, error: String?.none))
         let total = pending.count
         let jobs = max(1, min(options.jobs, max(1, total)))
+        let setupSeconds = (clock.now - start).inSeconds
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             let prepared = PreparedSolver()
             while true {
@@ -115,13 +117,15 @@ public final class BatchRunner: Sendable {
                 progress(snapshot)
             }
         }
-        let final = state.withLock { $0 }
+        var final = state.withLock { $0 }
+        do { try writer.finish() } catch { final.error = final.error ?? "\(options.outDirectory): cannot write results: \(error)" }
         if let error = final.error { throw ScenarioError(lineNumber: 0, id: nil, message: error) }
         let invalid = selected.compactMap { line -> String? in
             if case .failure(let error) = line.result { return error.description } else { return nil }
         }
         return BatchSummary(total: selected.count, run: final.finished, skipped: selected.count - pending.count, failed: final.failed,
-                            seconds: (clock.now - start).inSeconds, solverSeconds: final.solverSeconds, invalid: invalid)
+                            seconds: (clock.now - start).inSeconds, setupSeconds: setupSeconds, solverSeconds: final.solverSeconds,
+                            invalid: invalid)
     }
 
     /// A loaded model, or why it could not be loaded.
@@ -191,7 +195,7 @@ public final class BatchRunner: Sendable {
                                    solverSeconds: front.solverSeconds, error: nil, points: front.points)
             }
             let objective = scenario.objective ?? "cost"
-            let problem = try SupplyChainProblem(data: data, objective: objective, names: false)
+            let problem = try solver.problem(data, path: path, objective: objective)
             let result = try solver.solve(problem.model)
             var objectives: [String: Double] = [:]
             var explanation: String?

@@ -1,5 +1,6 @@
 import GLPKBackend
 import LPModel
+import SupplyChain
 
 /// One worker's GLPK problem, kept across scenarios: when a scenario's LP has the same structure
 /// as the one loaded (same columns, rows, matrix and integer flags), only the changed bounds and
@@ -8,10 +9,26 @@ import LPModel
 public final class PreparedSolver {
     private let solver = GLPKSolver()
     private var loaded: LinearModel?
+    /// The last problem built per model path, renumbered for the next scenario of that model.
+    private var problems: [String: SupplyChainProblem] = [:]
     private(set) var reloads = 0
     private(set) var edits = 0
+    private(set) var builds = 0
 
     public init() {}
+
+    /// The problem of `data` (a scenario of the model at `path`): the previous problem of that
+    /// model with the new numbers when the structure allows, else a new build.
+    public func problem(_ data: SupplyChainData, path: String, objective: String) throws -> SupplyChainProblem {
+        if let previous = problems[path], let problem = try previous.renumbered(with: data, objective: objective) {
+            problems[path] = problem
+            return problem
+        }
+        let problem = try SupplyChainProblem(data: data, objective: objective, names: false)
+        builds += 1
+        problems[path] = problem
+        return problem
+    }
 
     /// Solves `model`, editing the loaded LP in place when only numbers changed.
     public func solve(_ model: LinearModel) throws -> SolveResult {

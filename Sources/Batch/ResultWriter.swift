@@ -1,13 +1,17 @@
+import Dispatch
 import Foundation
 import Synchronization
 
-/// Appends results to `results.jsonl` and `results.csv`: one writer, one `write` per line, under
-/// a lock, so lines never interleave and a killed run loses only the scenarios in flight.
+/// Appends results to `results.jsonl` and `results.csv` on its own serial queue: one writer, one
+/// `write` per line, so lines never interleave, workers never wait for the disk, and a killed run
+/// loses only the scenarios in flight (solving, or queued for writing).
 final class ResultWriter: Sendable {
     private let jsonl: FileHandle
     private let csv: FileHandle
     private let objectives: [String]
-    private let lock = Mutex(())
+    private let queue = DispatchQueue(label: "lcaopt.batch.results")
+    /// The first write error, reported by the next ``append(_:)`` and by ``finish()``.
+    private let failure = Mutex<String?>(nil)
 
     init(directory: String, objectives: [String], units: [String: String]) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -37,21 +41,34 @@ final class ResultWriter: Sendable {
         try reader.close()
     }
 
+    /// Queues `result` for writing; throws if an earlier write failed.
     func append(_ result: BatchResult) throws {
-        var line = try result.jsonLine()
-        line.append(UInt8(ascii: "\n"))
-        let row = [result.id, result.status] + objectives.map { result.objectives[$0].map { "\($0)" } ?? "" }
-            + ["\(result.seconds)", result.error ?? ""]
-        let csvLine = Data((row.map(csvField).joined(separator: ",") + "\n").utf8)
-        try lock.withLock { _ in
-            try jsonl.write(contentsOf: line)
-            try csv.write(contentsOf: csvLine)
+        if let message = failure.withLock({ $0 }) { throw WriteError(message: message) }
+        queue.async { [self] in
+            do {
+                var line = try result.jsonLine()
+                line.append(UInt8(ascii: "\n"))
+                let row = [result.id, result.status] + objectives.map { result.objectives[$0].map { "\($0)" } ?? "" }
+                    + ["\(result.seconds)", result.error ?? ""]
+                try jsonl.write(contentsOf: line)
+                try csv.write(contentsOf: Data((row.map(csvField).joined(separator: ",") + "\n").utf8))
+            } catch {
+                failure.withLock { if $0 == nil { $0 = "\(error)" } }
+            }
         }
     }
 
-    func close() {
+    /// Waits until every queued result is written and closes the files; throws the first write error.
+    func finish() throws {
+        queue.sync {}
         try? jsonl.close()
         try? csv.close()
+        if let message = failure.withLock({ $0 }) { throw WriteError(message: message) }
+    }
+
+    struct WriteError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
     }
 }
 

@@ -158,6 +158,11 @@ public struct LinearModel: Sendable {
         entryValues.append(coefficient)
     }
 
+    /// Changes the value of matrix entry `entry` (its position in ``entryValues``).
+    public mutating func setEntryValue(_ entry: Int, _ value: Double) {
+        entryValues[entry] = value
+    }
+
     /// Changes a row's bounds.
     public mutating func setBounds(_ constraint: Constraint, lower: Double, upper: Double) {
         rowLower[Int(constraint.index)] = lower

@@ -21,7 +21,7 @@ public struct SupplyChainProblem: Sendable {
     public struct Opening: Sendable { public var supplier: Int; public var variable: Variable }
     public struct DemandRow: Sendable { public var material, site, period: Int; public var constraint: Constraint; public var required: Double }
 
-    public let data: SupplyChainData
+    public private(set) var data: SupplyChainData
     public private(set) var model: LinearModel
     public private(set) var deliveries: [Delivery] = []
     public private(set) var routes: [Route] = []
@@ -34,13 +34,57 @@ public struct SupplyChainProblem: Sendable {
     public private(set) var objectiveNames: [String] = []
 
     /// Units of each material required at each site in each period: `[material][site][period]`.
-    private let required: [[[Double]]]
+    private var required: [[[Double]]]
+    /// Where the numbers of the data sit in the LP, so that ``renumbered(with:objective:)`` can
+    /// rewrite them: total-demand rows, capacity rows (with the matrix entry of the opening
+    /// variable when there is a fixed cost) and the matrix entries that hold an equivalence.
+    private var totalRows: [(constraint: Constraint, material: Int, site: Int)] = []
+    private var capacityRows: [(constraint: Constraint, supplier: Int, period: Int, openingEntry: Int?)] = []
+    private var equivalenceEntries: [(entry: Int, supplier: Int)] = []
 
     /// Builds the model; `objective` is the one minimised first (default `cost`). Without
     /// `names` the LP carries no variable and row names (faster; exports then number them).
     public init(data: SupplyChainData, objective: String = "cost", names: Bool = true) throws(ModelError) {
         self.data = data
         model = LinearModel(name: data.name, keepNames: names)
+        required = Self.requiredAmounts(data)
+        buildVariables()
+        buildRows()
+        setNumbers()
+        try activate(objective)
+    }
+
+    /// The same LP with the numbers of `data` (costs, impacts, distances, demands, capacities,
+    /// equivalences, weights) written into it, or nil when `data` needs another structure (other
+    /// suppliers, modes, delivery periods, storage, fixed costs or capacity rows). This is how a
+    /// batch changes a prepared model instead of building one per scenario.
+    public func renumbered(with data: SupplyChainData, objective: String) throws(ModelError) -> SupplyChainProblem? {
+        guard Self.sameStructure(self.data, data) else { return nil }
+        var problem = self
+        problem.data = data
+        problem.required = Self.requiredAmounts(data)
+        let unchanged = DistanceInputs(self.data, data)
+        for index in routes.indices {
+            let route = routes[index]
+            if !unchanged.route(supplier: route.supplier, site: route.site, mode: route.mode) {
+                problem.routes[index].km = data.distance(supplier: route.supplier, site: route.site, mode: route.mode) ?? 0
+            }
+            problem.routes[index].modeUnitsPerUnit = problem.routes[index].km * data.suppliers[route.supplier].modeUnitsPerKm[route.mode]
+        }
+        problem.setNumbers()
+        try problem.activate(objective)
+        return problem
+    }
+
+    private mutating func activate(_ objective: String) throws(ModelError) {
+        guard let active = objectiveIndex[objective] else {
+            throw ModelError(file: data.name, issues: [ModelIssue("--objective", "unknown objective '\(objective)'",
+                                                                  hint: "use one of \(objectiveNames.joined(separator: ", "))")])
+        }
+        model.activeObjective = active
+    }
+
+    private static func requiredAmounts(_ data: SupplyChainData) -> [[[Double]]] {
         var required = Array(repeating: Array(repeating: Array(repeating: 0.0, count: data.periods.count), count: data.sites.count),
                              count: data.materials.count)
         for demand in data.demands {
@@ -48,16 +92,29 @@ public struct SupplyChainProblem: Sendable {
                 for t in data.periods.indices { required[material][demand.site][t] += per * demand.amounts[t] }
             }
         }
-        self.required = required
-        var builder = ObjectiveTerms(count: 1 + data.indicators.count)
-        buildVariables(&builder)
-        buildRows()
-        addObjectives(builder)
-        guard let active = objectiveIndex[objective] else {
-            throw ModelError(file: data.name, issues: [ModelIssue("--objective", "unknown objective '\(objective)'",
-                                                                  hint: "use one of \(objectiveNames.joined(separator: ", "))")])
+        return required
+    }
+
+    /// True when `a` and `b` give the LP the same variables, rows and matrix pattern.
+    static func sameStructure(_ a: SupplyChainData, _ b: SupplyChainData) -> Bool {
+        guard a.sites.count == b.sites.count, a.periods.count == b.periods.count, a.materials.count == b.materials.count,
+              a.modes.count == b.modes.count, a.indicators.count == b.indicators.count, a.suppliers.count == b.suppliers.count,
+              a.storage.count == b.storage.count, a.demands.count == b.demands.count, (a.weights == nil) == (b.weights == nil)
+        else { return false }
+        for (x, y) in zip(a.suppliers, b.suppliers) {
+            guard x.material == y.material, x.modes == y.modes, (x.fixedCost == nil) == (y.fixedCost == nil),
+                  x.capacity.count == y.capacity.count, zip(x.capacity, y.capacity).allSatisfy({ ($0 == nil) == ($1 == nil) })
+            else { return false }
         }
-        model.activeObjective = active
+        for (x, y) in zip(a.storage, b.storage) where x.material != y.material || x.site != y.site { return false }
+        for (x, y) in zip(a.demands, b.demands) {
+            guard x.site == y.site, (x.total == nil) == (y.total == nil), ((x.total ?? 0) > 0) == ((y.total ?? 0) > 0),
+                  zip(x.amounts, y.amounts).allSatisfy({ ($0 > 0) == ($1 > 0) }),
+                  x.requires.allSatisfy({ ($0.value > 0) == ((y.requires[$0.key] ?? 0) > 0) }),
+                  y.requires.allSatisfy({ ($0.value > 0) == ((x.requires[$0.key] ?? 0) > 0) })
+            else { return false }
+        }
+        return true
     }
 
     /// Periods in which `material` is delivered to `site` (nil: none).
@@ -71,61 +128,46 @@ public struct SupplyChainProblem: Sendable {
         return data.periods.indices.filter { required[material][site][$0] > 0 }
     }
 
-    private mutating func buildVariables(_ objectives: inout ObjectiveTerms) {
-        let indicatorCount = data.indicators.count
+    private mutating func buildVariables() {
         for (s, supplier) in data.suppliers.enumerated() {
-            // Per unit delivered: the supplier's cost and impacts plus the services it triggers.
-            var unitCost = supplier.cost
-            var unitImpacts = supplier.impacts
-            for service in data.services {
-                guard let per = service.per[supplier.material], per != 0 else { continue }
-                unitCost += per * service.cost
-                for i in 0..<indicatorCount { unitImpacts[i] += per * service.impacts[i] }
-            }
             for k in data.sites.indices {
                 for t in deliveryPeriods(material: supplier.material, site: k) {
                     guard !supplier.modes.isEmpty else {
                         let x = model.addVariable(name: "x[\(supplier.id),\(data.sites[k].id),\(data.periods[t])]")
                         deliveries.append(.init(supplier: s, site: k, period: t, carriers: [x]))
-                        objectives.add(0, x, unitCost)
-                        for i in 0..<indicatorCount { objectives.add(1 + i, x, unitImpacts[i]) }
                         continue
                     }
                     var carriers: [Variable] = []
                     for r in supplier.modes {
                         let km = data.distance(supplier: s, site: k, mode: r) ?? 0
-                        let perUnit = km * supplier.modeUnitsPerKm[r]
                         let y = model.addVariable(name: "y[\(supplier.id),\(data.modes[r].id),\(data.sites[k].id),\(data.periods[t])]")
-                        routes.append(.init(supplier: s, mode: r, site: k, period: t, variable: y, km: km, modeUnitsPerUnit: perUnit))
+                        routes.append(.init(supplier: s, mode: r, site: k, period: t, variable: y, km: km,
+                                            modeUnitsPerUnit: km * supplier.modeUnitsPerKm[r]))
                         carriers.append(y)
-                        objectives.add(0, y, unitCost + perUnit * data.modes[r].cost)
-                        for i in 0..<indicatorCount { objectives.add(1 + i, y, unitImpacts[i] + perUnit * data.modes[r].impacts[i]) }
                     }
                     deliveries.append(.init(supplier: s, site: k, period: t, carriers: carriers))
                 }
             }
-            if let fixedCost = supplier.fixedCost {
-                let open = model.addBinary(name: "o[\(supplier.id)]")
-                openings.append(.init(supplier: s, variable: open))
-                objectives.add(0, open, fixedCost)
+            if supplier.fixedCost != nil {
+                openings.append(.init(supplier: s, variable: model.addBinary(name: "o[\(supplier.id)]")))
             }
         }
         for entry in data.storage {
             for t in data.periods.indices {
                 let h = model.addVariable(name: "h[\(data.materials[entry.material].id),\(data.sites[entry.site].id),\(data.periods[t])]")
                 stocks.append(.init(material: entry.material, site: entry.site, period: t, variable: h))
-                objectives.add(0, h, entry.cost)
             }
         }
     }
 
+    /// Rows and their pattern; their numbers (bounds, equivalences, capacity limits) come from ``setNumbers()``.
     private mutating func buildRows() {
         // Demand balance per material, site and period.
-        var byBalance: [BalanceKey: [(Variable, Double)]] = [:]
+        var byBalance: [BalanceKey: [(Variable, Int)]] = [:]
         for delivery in deliveries {
-            let supplier = data.suppliers[delivery.supplier]
+            let material = data.suppliers[delivery.supplier].material
             for carrier in delivery.carriers {
-                byBalance[BalanceKey(supplier.material, delivery.site, delivery.period), default: []].append((carrier, supplier.equivalence))
+                byBalance[BalanceKey(material, delivery.site, delivery.period), default: []].append((carrier, delivery.supplier))
             }
         }
         var stockOf: [BalanceKey: Variable] = [:]
@@ -134,23 +176,28 @@ public struct SupplyChainProblem: Sendable {
             for k in data.sites.indices {
                 for t in data.periods.indices {
                     let key = BalanceKey(m, k, t)
-                    let required = self.required[m][k][t]
                     let stock = stockOf[key]
-                    guard required > 0 || stock != nil else { continue }
-                    let row = model.beginConstraint(lower: required, name: "demand[\(data.materials[m].id),\(data.sites[k].id),\(data.periods[t])]")
-                    for (x, equivalence) in byBalance[key] ?? [] { model.addTerm(row, x, equivalence) }
+                    guard required[m][k][t] > 0 || stock != nil else { continue }
+                    let row = model.beginConstraint(name: "demand[\(data.materials[m].id),\(data.sites[k].id),\(data.periods[t])]")
+                    for (x, s) in byBalance[key] ?? [] {
+                        equivalenceEntries.append((model.entryCount, s))
+                        model.addTerm(row, x, 0)
+                    }
                     if let stock {
                         model.addTerm(row, stock, -1)
                         if t > 0, let previous = stockOf[BalanceKey(m, k, t - 1)] { model.addTerm(row, previous, 1) }
                     }
-                    demandRows.append(.init(material: m, site: k, period: t, constraint: row, required: required))
+                    demandRows.append(.init(material: m, site: k, period: t, constraint: row, required: 0))
                 }
-                let total = data.demands.reduce(0.0) { $1.site == k ? $0 + ($1.total ?? 0) * ($1.requires[m] ?? 0) : $0 }
-                if total > 0 {
-                    let row = model.beginConstraint(lower: total, name: "total[\(data.materials[m].id),\(data.sites[k].id)]")
+                if totalDemand(material: m, site: k) > 0 {
+                    let row = model.beginConstraint(name: "total[\(data.materials[m].id),\(data.sites[k].id)]")
                     for t in data.periods.indices {
-                        for (x, equivalence) in byBalance[BalanceKey(m, k, t)] ?? [] { model.addTerm(row, x, equivalence) }
+                        for (x, s) in byBalance[BalanceKey(m, k, t)] ?? [] {
+                            equivalenceEntries.append((model.entryCount, s))
+                            model.addTerm(row, x, 0)
+                        }
                     }
+                    totalRows.append((row, m, k))
                 }
             }
         }
@@ -160,20 +207,42 @@ public struct SupplyChainProblem: Sendable {
         let openingOf = Dictionary(uniqueKeysWithValues: openings.map { ($0.supplier, $0.variable) })
         for (s, supplier) in data.suppliers.enumerated() {
             for t in data.periods.indices {
-                guard let xs = byCapacity[SupplierPeriod(s, t)] else { continue }
-                let limit = supplier.capacity[t] ?? (openingOf[s] != nil ? bigM(for: supplier) : nil)
-                guard let limit else { continue }
-                let name = "capacity[\(supplier.id),\(data.periods[t])]"
+                guard let xs = byCapacity[SupplierPeriod(s, t)], supplier.capacity[t] != nil || openingOf[s] != nil else { continue }
+                let row = model.beginConstraint(name: "capacity[\(supplier.id),\(data.periods[t])]")
+                for x in xs { model.addTerm(row, x, 1) }
+                var openingEntry: Int?
                 if let open = openingOf[s] {
-                    let row = model.beginConstraint(upper: 0, name: name)
-                    for x in xs { model.addTerm(row, x, 1) }
-                    model.addTerm(row, open, -limit)
-                } else {
-                    let row = model.beginConstraint(upper: limit, name: name)
-                    for x in xs { model.addTerm(row, x, 1) }
+                    openingEntry = model.entryCount
+                    model.addTerm(row, open, 0)
                 }
+                capacityRows.append((row, s, t, openingEntry))
             }
         }
+    }
+
+    private func totalDemand(material m: Int, site k: Int) -> Double {
+        data.demands.reduce(0.0) { $1.site == k ? $0 + ($1.total ?? 0) * ($1.requires[m] ?? 0) : $0 }
+    }
+
+    /// Writes the data's numbers into the LP: row bounds, equivalences, capacity limits, objectives.
+    private mutating func setNumbers() {
+        for index in demandRows.indices {
+            let row = demandRows[index]
+            demandRows[index].required = required[row.material][row.site][row.period]
+            model.setBounds(row.constraint, lower: demandRows[index].required, upper: .infinity)
+        }
+        for row in totalRows { model.setBounds(row.constraint, lower: totalDemand(material: row.material, site: row.site), upper: .infinity) }
+        for row in capacityRows {
+            let limit = data.suppliers[row.supplier].capacity[row.period]
+            if let entry = row.openingEntry {
+                model.setEntryValue(entry, -(limit ?? bigM(for: data.suppliers[row.supplier])))
+                model.setBounds(row.constraint, lower: -.infinity, upper: 0)
+            } else {
+                model.setBounds(row.constraint, lower: -.infinity, upper: limit ?? .infinity)
+            }
+        }
+        for (entry, s) in equivalenceEntries { model.setEntryValue(entry, data.suppliers[s].equivalence) }
+        setObjectives()
     }
 
     /// An upper bound on useful deliveries of a supplier in one period: all demand of its material.
@@ -185,23 +254,89 @@ public struct SupplyChainProblem: Sendable {
         return max(demand / supplier.equivalence, 1)
     }
 
-    private mutating func addObjectives(_ terms: ObjectiveTerms) {
+    /// Cost, each indicator and (with weights) their weighted sum, from dense per-column
+    /// coefficients (flat arrays: this runs once per scenario in a batch).
+    private mutating func setObjectives() {
+        let width = 1 + data.indicators.count, columns = model.columnCount
+        // Per unit delivered: the supplier's cost and impacts plus the services it triggers.
+        var unit = [Double](repeating: 0, count: data.suppliers.count * width)
+        var direct = [Bool](repeating: false, count: data.suppliers.count)
+        for s in data.suppliers.indices {
+            unit[s * width] = data.suppliers[s].cost
+            for i in 1..<width { unit[s * width + i] = data.suppliers[s].impacts[i - 1] }
+            direct[s] = data.suppliers[s].modes.isEmpty
+            for service in data.services {
+                guard let per = service.per[data.suppliers[s].material], per != 0 else { continue }
+                unit[s * width] += per * service.cost
+                for i in 1..<width { unit[s * width + i] += per * service.impacts[i - 1] }
+            }
+        }
+        var perMode = [Double](repeating: 0, count: data.modes.count * width)
+        for r in data.modes.indices {
+            perMode[r * width] = data.modes[r].cost
+            for i in 1..<width { perMode[r * width + i] = data.modes[r].impacts[i - 1] }
+        }
+        var dense = [Double](repeating: 0, count: columns * width)  // column-major: [column * width + objective]
+        for delivery in deliveries where direct[delivery.supplier] {
+            let column = Int(delivery.carriers[0].index)
+            for o in 0..<width { dense[column * width + o] = unit[delivery.supplier * width + o] }
+        }
+        for route in routes {
+            let column = Int(route.variable.index)
+            for o in 0..<width {
+                dense[column * width + o] = unit[route.supplier * width + o] + route.modeUnitsPerUnit * perMode[route.mode * width + o]
+            }
+        }
+        for opening in openings { dense[Int(opening.variable.index) * width] = data.suppliers[opening.supplier].fixedCost ?? 0 }
+        // Stocks were created per storage entry, one per period.
+        for (index, stock) in stocks.enumerated() { dense[Int(stock.variable.index) * width] = data.storage[index / data.periods.count].cost }
         let names = ["cost"] + data.indicators.map(\.id)
         let units = [data.costUnit] + data.indicators.map(\.unit)
-        for (index, name) in names.enumerated() {
-            objectiveIndex[name] = model.addObjective(terms.objective(index, name: name, unit: units[index]))
-            objectiveNames.append(name)
-        }
+        var objectives = (0..<width).map { o in Self.sparse(columns, name: names[o], unit: units[o]) { dense[$0 * width + o] } }
         if let weights = data.weights {
-            var combined: [(Variable, Double)] = []
-            for (index, name) in names.enumerated() {
-                guard let weight = weights[name], weight != 0 else { continue }
-                combined += terms.terms(index).map { ($0.0, $0.1 * weight) }
+            let factors = names.map { weights[$0] ?? 0 }
+            objectives.append(Self.sparse(columns, name: "weighted", unit: "weighted") { column in
+                var sum = 0.0
+                for o in 0..<width where factors[o] != 0 && dense[column * width + o] != 0 { sum += dense[column * width + o] * factors[o] }
+                return sum
+            })
+        }
+        if objectiveNames.isEmpty {
+            for objective in objectives {
+                objectiveIndex[objective.name] = model.addObjective(objective)
+                objectiveNames.append(objective.name)
             }
-            objectiveIndex["weighted"] = model.addObjective("weighted", combined, unit: "weighted")
-            objectiveNames.append("weighted")
+        } else {
+            for (index, objective) in objectives.enumerated() { model.replaceObjective(index, with: objective) }
         }
     }
+
+    /// The non-zero `value(column)` of `columns` columns as an objective.
+    private static func sparse(_ columns: Int, name: String, unit: String, _ value: (Int) -> Double) -> Objective {
+        var variables: [Int32] = [], coefficients: [Double] = []
+        for column in 0..<columns {
+            let coefficient = value(column)
+            guard coefficient != 0 else { continue }
+            variables.append(Int32(column))
+            coefficients.append(coefficient)
+        }
+        return Objective(name: name, unit: unit, variables: variables, coefficients: coefficients)
+    }
+}
+
+/// Which inputs of the route distances stayed the same between two versions of the data
+/// (compared once, not per route).
+private struct DistanceInputs {
+    let suppliers: [Bool], sites: [Bool], modes: [Bool], overrides: Bool
+
+    init(_ a: SupplyChainData, _ b: SupplyChainData) {
+        suppliers = zip(a.suppliers, b.suppliers).map { $0.latitude == $1.latitude && $0.longitude == $1.longitude }
+        sites = zip(a.sites, b.sites).map { $0.latitude == $1.latitude && $0.longitude == $1.longitude }
+        modes = zip(a.modes, b.modes).map { $0.circuity == $1.circuity }
+        overrides = a.distanceOverrides == b.distanceOverrides
+    }
+
+    func route(supplier: Int, site: Int, mode: Int) -> Bool { overrides && suppliers[supplier] && sites[site] && modes[mode] }
 }
 
 private struct BalanceKey: Hashable {
@@ -212,31 +347,4 @@ private struct BalanceKey: Hashable {
 private struct SupplierPeriod: Hashable {
     var supplier, period: Int
     init(_ supplier: Int, _ period: Int) { (self.supplier, self.period) = (supplier, period) }
-}
-
-/// Objective coefficients gathered while variables are created (flat arrays per objective).
-struct ObjectiveTerms {
-    private var variables: [[Variable]]
-    private var coefficients: [[Double]]
-
-    init(count: Int) {
-        variables = Array(repeating: [], count: count)
-        coefficients = Array(repeating: [], count: count)
-    }
-
-    mutating func add(_ objective: Int, _ variable: Variable, _ coefficient: Double) {
-        guard coefficient != 0 else { return }
-        variables[objective].append(variable)
-        coefficients[objective].append(coefficient)
-    }
-
-    /// Objective `index`: variables were added in increasing order, each once, so the arrays are
-    /// already what ``Objective`` stores.
-    func objective(_ index: Int, name: String, unit: String) -> Objective {
-        Objective(name: name, unit: unit, variables: variables[index].map(\.index), coefficients: coefficients[index])
-    }
-
-    func terms(_ objective: Int) -> [(Variable, Double)] {
-        Array(zip(variables[objective], coefficients[objective]))
-    }
 }

@@ -127,3 +127,48 @@ import Testing
         #expect(c.lineNumber == 4 && c.message.contains("lots"))
     }
 }
+
+/// Scenarios change a prepared LP's numbers instead of building it again.
+@Suite struct RenumberedProblemTests {
+    static func scenario(_ json: String) throws -> Scenario {
+        try JSONDecoder().decode(Scenario.self, from: Data(json.utf8))
+    }
+
+    @Test func renumberedEqualsAFreshBuild() throws {
+        let (_, base) = try SupplyChainLoader.load(modelPath: BatchTests.model)
+        let prepared = try SupplyChainProblem(data: base, objective: "cost", names: false)
+        for json in [#"{"id": "a", "scaleDemand": 1.3}"#,
+                     #"{"id": "b", "set": {"suppliers.hdpe-houston.cost": 1.5, "transport.rail.cost": 0.2, "suppliers.pla-blair.capacity": 400}}"#,
+                     #"{"id": "c", "set": {"demands.pack-chi-26.amount": 2500}, "objective": "gwp"}"#] {
+            let scenario = try Self.scenario(json)
+            let data = try base.applying(scenario)
+            let objective = scenario.objective ?? "cost"
+            let renumbered = try #require(try prepared.renumbered(with: data, objective: objective), "\(scenario.id)")
+            let fresh = try SupplyChainProblem(data: data, objective: objective, names: false)
+            #expect(renumbered.model.rowLower == fresh.model.rowLower && renumbered.model.rowUpper == fresh.model.rowUpper)
+            #expect(renumbered.model.columnUpper == fresh.model.columnUpper)
+            #expect(renumbered.model.entryValues == fresh.model.entryValues && renumbered.model.entryColumns == fresh.model.entryColumns)
+            #expect(renumbered.model.objectives == fresh.model.objectives && renumbered.model.activeObjective == fresh.model.activeObjective)
+            #expect(renumbered.routes.map(\.modeUnitsPerUnit) == fresh.routes.map(\.modeUnitsPerUnit))
+            // The numbers did change.
+            #expect(renumbered.model.rowLower != prepared.model.rowLower || renumbered.model.objectives != prepared.model.objectives)
+        }
+    }
+
+    @Test func structuralChangesNeedABuild() throws {
+        let (_, base) = try SupplyChainLoader.load(modelPath: BatchTests.model)
+        let prepared = try SupplyChainProblem(data: base, objective: "cost", names: false)
+        // A disabled mode removes route variables.
+        #expect(try prepared.renumbered(with: base.applying(Self.scenario(#"{"id": "x", "disable": ["barge"]}"#)), objective: "cost") == nil)
+        // A demand set to zero removes its delivery variables.
+        var zero = base
+        for d in zero.demands.indices { zero.demands[d].amounts = zero.demands[d].amounts.map { _ in 0 } }
+        zero.demands[0].amounts[0] = 1
+        #expect(try prepared.renumbered(with: zero, objective: "cost") == nil)
+        // A capacity taken away removes its rows.
+        var uncapped = base
+        let capped = try #require(uncapped.suppliers.firstIndex { $0.capacity.contains { $0 != nil } })
+        uncapped.suppliers[capped].capacity = uncapped.suppliers[capped].capacity.map { _ in nil }
+        #expect(try prepared.renumbered(with: uncapped, objective: "cost") == nil)
+    }
+}
