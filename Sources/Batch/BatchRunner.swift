@@ -50,6 +50,8 @@ public struct BatchSummary: Sendable {
     public var seconds: Double
     /// Of `seconds`, reading the scenario file and loading (reading, characterising) the models.
     public var setupSeconds: Double
+    /// Of `setupSeconds`, reading and parsing the scenario file.
+    public var readSeconds: Double
     /// Seconds inside GLPK, summed over scenarios.
     public var solverSeconds: Double
     /// Invalid scenario lines, with their line numbers.
@@ -72,6 +74,7 @@ public final class BatchRunner: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let lines = try ScenarioFile.read(path: scenarioPath)
+        let readSeconds = (clock.now - start).inSeconds
         let selected = lines.filter { line in options.shard.map { line.index % $0.count == $0.index } ?? true }
         let models = loadModels(for: selected)
         let columns = Self.objectiveColumns(models)
@@ -124,7 +127,7 @@ public final class BatchRunner: Sendable {
             if case .failure(let error) = line.result { return error.description } else { return nil }
         }
         return BatchSummary(total: selected.count, run: final.finished, skipped: selected.count - pending.count, failed: final.failed,
-                            seconds: (clock.now - start).inSeconds, setupSeconds: setupSeconds, solverSeconds: final.solverSeconds,
+                            seconds: (clock.now - start).inSeconds, setupSeconds: setupSeconds, readSeconds: readSeconds, solverSeconds: final.solverSeconds,
                             invalid: invalid)
     }
 

@@ -1,15 +1,20 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
-/// Appends results to `results.jsonl` and `results.csv` on its own serial queue: one writer, one
-/// `write` per line, so lines never interleave, workers never wait for the disk, and a killed run
-/// loses only the scenarios in flight (solving, or queued for writing).
+/// Appends results to `results.jsonl` and `results.csv` from one writer thread: workers hand
+/// results over under a lock (no wake-up, no disk), the writer takes what has arrived every
+/// millisecond and writes whole lines, one `write` per file. Lines never interleave, and a killed
+/// run loses only the scenarios in flight (solving, or finished in the last millisecond).
 final class ResultWriter: Sendable {
     private let jsonl: FileHandle
     private let csv: FileHandle
     private let objectives: [String]
-    private let queue = DispatchQueue(label: "lcaopt.batch.results")
+    private let pending = Mutex((results: [BatchResult](), finished: false))
+    private let stopped = DispatchSemaphore(value: 0)
     /// The first write error, reported by the next ``append(_:)`` and by ``finish()``.
     private let failure = Mutex<String?>(nil)
 
@@ -29,6 +34,7 @@ final class ResultWriter: Sendable {
             let header = ["id", "status"] + objectives.map { "\($0) [\(units[$0] ?? "")]" } + ["seconds", "error"]
             try csv.write(contentsOf: Data((header.map(csvField).joined(separator: ",") + "\n").utf8))
         }
+        Thread { [self] in run() }.start()
     }
 
     /// Positions at the end; a line cut by a kill gets its line break so the next line is whole.
@@ -41,29 +47,49 @@ final class ResultWriter: Sendable {
         try reader.close()
     }
 
-    /// Queues `result` for writing; throws if an earlier write failed.
+    /// Hands `result` to the writer; throws if an earlier write failed.
     func append(_ result: BatchResult) throws {
         if let message = failure.withLock({ $0 }) { throw WriteError(message: message) }
-        queue.async { [self] in
+        pending.withLock { $0.results.append(result) }
+    }
+
+    /// Waits until every result handed over is written and closes the files; throws the first write error.
+    func finish() throws {
+        pending.withLock { $0.finished = true }
+        stopped.wait()
+        try? jsonl.close()
+        try? csv.close()
+        if let message = failure.withLock({ $0 }) { throw WriteError(message: message) }
+    }
+
+    /// The writer thread: whatever has arrived, every millisecond, until finished and drained.
+    private func run() {
+        while true {
+            let (results, finished) = pending.withLock { state in
+                defer { state.results.removeAll(keepingCapacity: true) }
+                return (state.results, state.finished)
+            }
+            if results.isEmpty {
+                if finished { break }
+                usleep(1000)
+                continue
+            }
             do {
-                var line = try result.jsonLine()
-                line.append(UInt8(ascii: "\n"))
-                let row = [result.id, result.status] + objectives.map { result.objectives[$0].map { "\($0)" } ?? "" }
-                    + ["\(result.seconds)", result.error ?? ""]
-                try jsonl.write(contentsOf: line)
-                try csv.write(contentsOf: Data((row.map(csvField).joined(separator: ",") + "\n").utf8))
+                var lines = Data(), rows = ""
+                for result in results {
+                    lines.append(try result.jsonLine())
+                    lines.append(UInt8(ascii: "\n"))
+                    let row = [result.id, result.status] + objectives.map { result.objectives[$0].map { "\($0)" } ?? "" }
+                        + ["\(result.seconds)", result.error ?? ""]
+                    rows += row.map(csvField).joined(separator: ",") + "\n"
+                }
+                try jsonl.write(contentsOf: lines)
+                try csv.write(contentsOf: Data(rows.utf8))
             } catch {
                 failure.withLock { if $0 == nil { $0 = "\(error)" } }
             }
         }
-    }
-
-    /// Waits until every queued result is written and closes the files; throws the first write error.
-    func finish() throws {
-        queue.sync {}
-        try? jsonl.close()
-        try? csv.close()
-        if let message = failure.withLock({ $0 }) { throw WriteError(message: message) }
+        stopped.signal()
     }
 
     struct WriteError: Error, CustomStringConvertible {

@@ -36,8 +36,11 @@ extension SupplyChainData {
     }
 
     private mutating func set(_ path: String, _ value: Double, fail: (String) -> ScenarioError) throws(ScenarioError) {
-        let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let kind = parts[0], field = parts[parts.count - 1], id = parts[1..<(parts.count - 1)].joined(separator: ".")
+        // KIND.ID.FIELD, where the id may itself contain dots (validated to have three parts).
+        guard let firstDot = path.firstIndex(of: "."), let lastDot = path.lastIndex(of: "."), firstDot < lastDot else {
+            throw fail("set path '\(path)' is not KIND.ID.FIELD")
+        }
+        let kind = path[..<firstDot], id = String(path[path.index(after: firstDot)..<lastDot]), field = path[path.index(after: lastDot)...]
         if value < 0 && !(field == "latitude" || field == "longitude") { throw fail("set \(path): \(value) is negative") }
         switch kind {
         case "suppliers":
@@ -78,7 +81,7 @@ extension SupplyChainData {
             default: throw fail("set \(path): demands have amount, total")
             }
         case "storage":
-            let split = id.split(separator: "@").map(String.init)
+            let split = id.split(separator: "@")
             guard split.count == 2, let h = storage.firstIndex(where: {
                 materials[$0.material].id == split[0] && sites[$0.site].id == split[1]
             }) else { throw fail("set \(path): no storage 'MATERIAL@SITE' called '\(id)'") }

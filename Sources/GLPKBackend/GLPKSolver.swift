@@ -111,12 +111,10 @@ public final class GLPKSolver: SolverBackend {
     /// Validates a bound edit of row or column `index` and returns GLPK's (1-based) index.
     private func checkedEdit(_ what: String, index: Int32, count: KeyPath<LinearModel, Int>, name: (LinearModel, Int) -> String,
                              _ lower: Double, _ upper: Double) throws(LPModelError) -> Int32 {
-        guard let model else { throw .notLoaded }
-        let position = Int(index)
-        guard position >= 0 && position < model[keyPath: count] else {
-            throw .indexOutOfRange(what: what, index: position, count: model[keyPath: count])
-        }
-        try LinearModel.checkBounds(what, name(model, position), lower, upper)
+        guard model != nil else { throw .notLoaded }
+        let position = Int(index), total = model![keyPath: count]
+        guard position >= 0 && position < total else { throw .indexOutOfRange(what: what, index: position, count: total) }
+        try LinearModel.checkBounds(what, name(model!, position), lower, upper)
         GLPKEnvironment.installHooks()
         return glpkIndex(index)
     }

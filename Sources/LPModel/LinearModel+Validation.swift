@@ -85,9 +85,9 @@ extension LinearModel {
     }
 
     /// Throws when a bound pair is unusable (NaN, lower > upper, +inf lower or -inf upper).
-    public static func checkBounds(_ what: String, _ name: String, _ lower: Double, _ upper: Double) throws(LPModelError) {
+    public static func checkBounds(_ what: String, _ name: @autoclosure () -> String, _ lower: Double, _ upper: Double) throws(LPModelError) {
         if lower.isNaN || upper.isNaN || lower > upper || lower == .infinity || upper == -.infinity {
-            throw .invalidBounds(what: what, name: name, lower: lower, upper: upper)
+            throw .invalidBounds(what: what, name: name(), lower: lower, upper: upper)
         }
     }
 

@@ -101,17 +101,22 @@ public struct SupplyChainProblem: Sendable {
               a.modes.count == b.modes.count, a.indicators.count == b.indicators.count, a.suppliers.count == b.suppliers.count,
               a.storage.count == b.storage.count, a.demands.count == b.demands.count, (a.weights == nil) == (b.weights == nil)
         else { return false }
-        for (x, y) in zip(a.suppliers, b.suppliers) {
-            guard x.material == y.material, x.modes == y.modes, (x.fixedCost == nil) == (y.fixedCost == nil),
-                  x.capacity.count == y.capacity.count, zip(x.capacity, y.capacity).allSatisfy({ ($0 == nil) == ($1 == nil) })
+        // By index, so that no supplier or demand is copied (their strings and arrays would be retained).
+        for s in a.suppliers.indices {
+            guard a.suppliers[s].material == b.suppliers[s].material, a.suppliers[s].modes == b.suppliers[s].modes,
+                  (a.suppliers[s].fixedCost == nil) == (b.suppliers[s].fixedCost == nil),
+                  a.suppliers[s].capacity.count == b.suppliers[s].capacity.count,
+                  a.suppliers[s].capacity.indices.allSatisfy({ (a.suppliers[s].capacity[$0] == nil) == (b.suppliers[s].capacity[$0] == nil) })
             else { return false }
         }
-        for (x, y) in zip(a.storage, b.storage) where x.material != y.material || x.site != y.site { return false }
-        for (x, y) in zip(a.demands, b.demands) {
-            guard x.site == y.site, (x.total == nil) == (y.total == nil), ((x.total ?? 0) > 0) == ((y.total ?? 0) > 0),
-                  zip(x.amounts, y.amounts).allSatisfy({ ($0 > 0) == ($1 > 0) }),
-                  x.requires.allSatisfy({ ($0.value > 0) == ((y.requires[$0.key] ?? 0) > 0) }),
-                  y.requires.allSatisfy({ ($0.value > 0) == ((x.requires[$0.key] ?? 0) > 0) })
+        for h in a.storage.indices where a.storage[h].material != b.storage[h].material || a.storage[h].site != b.storage[h].site { return false }
+        for d in a.demands.indices {
+            guard a.demands[d].site == b.demands[d].site, (a.demands[d].total == nil) == (b.demands[d].total == nil),
+                  ((a.demands[d].total ?? 0) > 0) == ((b.demands[d].total ?? 0) > 0),
+                  a.demands[d].amounts.count == b.demands[d].amounts.count,
+                  a.demands[d].amounts.indices.allSatisfy({ (a.demands[d].amounts[$0] > 0) == (b.demands[d].amounts[$0] > 0) }),
+                  a.demands[d].requires.allSatisfy({ ($0.value > 0) == ((b.demands[d].requires[$0.key] ?? 0) > 0) }),
+                  b.demands[d].requires.allSatisfy({ ($0.value > 0) == ((a.demands[d].requires[$0.key] ?? 0) > 0) })
             else { return false }
         }
         return true
@@ -330,9 +335,10 @@ private struct DistanceInputs {
     let suppliers: [Bool], sites: [Bool], modes: [Bool], overrides: Bool
 
     init(_ a: SupplyChainData, _ b: SupplyChainData) {
-        suppliers = zip(a.suppliers, b.suppliers).map { $0.latitude == $1.latitude && $0.longitude == $1.longitude }
-        sites = zip(a.sites, b.sites).map { $0.latitude == $1.latitude && $0.longitude == $1.longitude }
-        modes = zip(a.modes, b.modes).map { $0.circuity == $1.circuity }
+        // By index, so that no supplier or site is copied (their strings and arrays would be retained).
+        suppliers = a.suppliers.indices.map { a.suppliers[$0].latitude == b.suppliers[$0].latitude && a.suppliers[$0].longitude == b.suppliers[$0].longitude }
+        sites = a.sites.indices.map { a.sites[$0].latitude == b.sites[$0].latitude && a.sites[$0].longitude == b.sites[$0].longitude }
+        modes = a.modes.indices.map { a.modes[$0].circuity == b.modes[$0].circuity }
         overrides = a.distanceOverrides == b.distanceOverrides
     }
 

@@ -172,3 +172,36 @@ import Testing
         #expect(try prepared.renumbered(with: uncapped, objective: "cost") == nil)
     }
 }
+
+/// The fast scenario reader accepts and rejects exactly what JSONDecoder does.
+@Suite struct ScenarioReadingTests {
+    @Test func fastPathAgreesWithJSONDecoder() throws {
+        let lines = [
+            #"  {"id": "a", "set": {"suppliers.x.cost": 1, "demands.d.amount": 2.5}, "scaleDemand": 1, "points": 3, "unknown": [1]}  "#,
+            #"{"id": "b", "disable": ["p", "q"], "objectives": ["cost", "gwp"], "run": "pareto", "model": null}"#,
+            #"{"id": "c", "points": 2.5}"#,
+            #"{"id": "d", "scaleDemand": true}"#,
+            #"{"id": "e", "set": {"suppliers.x.cost": "1"}}"#,
+            #"{"id": 5}"#,
+            #"{"id": "f\u00e9\n\"q\" \ud83d\ude00", "objective": "gwp", "x": {"y": [true, null, -1.5e-3]}}"#,
+            #"{"id": "g", "points": 3.0, "scaleDemand": -0.0, "set": {}}"#,
+            #"{"id": "h", "scaleDemand": 01}"#,
+            #"{"id": "i"} trailing"#,
+            #"{"id": "j", "disable": ["a", 1]}"#,
+            #"{"id": "k", "set": {"a.b.c": 1e400}}"#,
+            #"{"id": "l", "run": null, "objectives": []}"#,
+        ]
+        let path = try BatchTests.write(lines.joined(separator: "\r\n") + "\n# a comment\n\n")
+        let read = try ScenarioFile.read(path: path)
+        #expect(read.map(\.lineNumber) == Array(1...lines.count))
+        for (line, text) in zip(read, lines) {
+            let decoded = Result { try JSONDecoder().decode(Scenario.self, from: Data(text.utf8)) }
+            switch (line.result, decoded) {
+            case (.success(let fast), .success(let slow)): #expect(fast == slow, "\(text)")
+            case (.failure(let error), .failure): #expect(error.message.hasPrefix("not a valid scenario"), "\(text)")
+            default: Issue.record("fast and JSONDecoder disagree on \(text): \(line.result)")
+            }
+        }
+        #expect(read[2].id == "c" && read[3].id == "d")
+    }
+}
