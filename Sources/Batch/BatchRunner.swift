@@ -198,14 +198,15 @@ public final class BatchRunner: Sendable {
                                    solverSeconds: front.solverSeconds, error: nil, points: front.points)
             }
             let objective = scenario.objective ?? "cost"
-            let problem = try solver.problem(data, path: path, objective: objective)
-            let result = try solver.solve(problem.model)
+            let result = try solver.solve(data, path: path, objective: objective)
             var objectives: [String: Double] = [:]
             var explanation: String?
-            if result.isOptimal {
-                for (index, name) in problem.objectiveNames.enumerated() { objectives[name] = result.objectiveValues[index] }
-            } else {
-                explanation = problem.report(result, objective: objective, seconds: result.seconds).explanation.joined(separator: "; ")
+            if let problem = solver.problem {
+                if result.isOptimal {
+                    for (index, name) in problem.objectiveNames.enumerated() { objectives[name] = result.objectiveValues[index] }
+                } else {
+                    explanation = problem.report(result, objective: objective, seconds: result.seconds).explanation.joined(separator: "; ")
+                }
             }
             return BatchResult(id: scenario.id, index: line.index, status: result.termination.rawValue, objectives: objectives,
                                seconds: (clock.now - start).inSeconds, solverSeconds: result.seconds, error: explanation)

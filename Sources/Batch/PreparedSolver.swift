@@ -9,26 +9,28 @@ import SupplyChain
 public final class PreparedSolver {
     private let solver = GLPKSolver()
     private var loaded: LinearModel?
-    /// The last problem built per model path, renumbered for the next scenario of that model.
-    private var problems: [String: SupplyChainProblem] = [:]
+    /// The last problem built (with its model path), renumbered in place for the next scenario.
+    private var current: (path: String, problem: SupplyChainProblem)?
     private(set) var reloads = 0
     private(set) var edits = 0
     private(set) var builds = 0
 
     public init() {}
 
-    /// The problem of `data` (a scenario of the model at `path`): the previous problem of that
-    /// model with the new numbers when the structure allows, else a new build.
-    public func problem(_ data: SupplyChainData, path: String, objective: String) throws -> SupplyChainProblem {
-        if let previous = problems[path], let problem = try previous.renumbered(with: data, objective: objective) {
-            problems[path] = problem
-            return problem
+    /// Solves `data` (a scenario of the model at `path`) for `objective`: the previous problem of
+    /// that model with the new numbers when the structure allows (no copy, no build), else a new
+    /// build; the GLPK problem is edited in place when only numbers changed.
+    public func solve(_ data: SupplyChainData, path: String, objective: String) throws -> SolveResult {
+        let renumbered = current?.path == path ? try current!.problem.renumber(with: data, objective: objective) : false
+        if !renumbered {
+            current = (path, try SupplyChainProblem(data: data, objective: objective, names: false))
+            builds += 1
         }
-        let problem = try SupplyChainProblem(data: data, objective: objective, names: false)
-        builds += 1
-        problems[path] = problem
-        return problem
+        return try solve(current!.problem.model)
     }
+
+    /// The problem solved last (for explanations of a failed scenario).
+    public var problem: SupplyChainProblem? { current?.problem }
 
     /// Solves `model`, editing the loaded LP in place when only numbers changed.
     public func solve(_ model: LinearModel) throws -> SolveResult {

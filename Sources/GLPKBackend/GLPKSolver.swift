@@ -139,8 +139,17 @@ public final class GLPKSolver: SolverBackend {
         try current.validate(objective)
         GLPKEnvironment.installHooks()
         if index == current.activeObjective {
-            clearObjective(current.objectives[index])
-            applyObjective(objective)
+            let previous = current.objectives[index]
+            if previous.variables == objective.variables {
+                // Same columns (a batch scenario, an epsilon step): only the changed coefficients.
+                if previous.constant != objective.constant { glp_set_obj_coef(problem, 0, objective.constant) }
+                for position in objective.variables.indices where previous.coefficients[position] != objective.coefficients[position] {
+                    glp_set_obj_coef(problem, glpkIndex(objective.variables[position]), objective.coefficients[position])
+                }
+            } else {
+                clearObjective(previous)
+                applyObjective(objective)
+            }
         }
         model!.replaceObjective(index, with: objective)
     }

@@ -59,21 +59,28 @@ public struct SupplyChainProblem: Sendable {
     /// suppliers, modes, delivery periods, storage, fixed costs or capacity rows). This is how a
     /// batch changes a prepared model instead of building one per scenario.
     public func renumbered(with data: SupplyChainData, objective: String) throws(ModelError) -> SupplyChainProblem? {
-        guard Self.sameStructure(self.data, data) else { return nil }
         var problem = self
-        problem.data = data
-        problem.required = Self.requiredAmounts(data)
+        return try problem.renumber(with: data, objective: objective) ? problem : nil
+    }
+
+    /// ``renumbered(with:objective:)`` in place: false (and nothing changed) when `data` needs
+    /// another structure.
+    public mutating func renumber(with data: SupplyChainData, objective: String) throws(ModelError) -> Bool {
+        guard Self.sameStructure(self.data, data) else { return false }
+        if objectiveIndex[objective] == nil { try activate(objective) }  // throws: an unknown objective changes nothing
         let unchanged = DistanceInputs(self.data, data)
+        self.data = data
+        required = Self.requiredAmounts(data)
         for index in routes.indices {
             let route = routes[index]
             if !unchanged.route(supplier: route.supplier, site: route.site, mode: route.mode) {
-                problem.routes[index].km = data.distance(supplier: route.supplier, site: route.site, mode: route.mode) ?? 0
+                routes[index].km = data.distance(supplier: route.supplier, site: route.site, mode: route.mode) ?? 0
             }
-            problem.routes[index].modeUnitsPerUnit = problem.routes[index].km * data.suppliers[route.supplier].modeUnitsPerKm[route.mode]
+            routes[index].modeUnitsPerUnit = routes[index].km * data.suppliers[route.supplier].modeUnitsPerKm[route.mode]
         }
-        problem.setNumbers()
-        try problem.activate(objective)
-        return problem
+        setNumbers()
+        try activate(objective)
+        return true
     }
 
     private mutating func activate(_ objective: String) throws(ModelError) {
@@ -231,22 +238,30 @@ public struct SupplyChainProblem: Sendable {
 
     /// Writes the data's numbers into the LP: row bounds, equivalences, capacity limits, objectives.
     private mutating func setNumbers() {
+        // Only changed values are written: the arrays may be shared with a solver's copy of the LP.
+        func bounds(_ row: Constraint, _ lower: Double, _ upper: Double) {
+            let index = Int(row.index)
+            if model.rowLower[index] != lower || model.rowUpper[index] != upper { model.setBounds(row, lower: lower, upper: upper) }
+        }
+        func entry(_ index: Int, _ value: Double) {
+            if model.entryValues[index] != value { model.setEntryValue(index, value) }
+        }
         for index in demandRows.indices {
             let row = demandRows[index]
             demandRows[index].required = required[row.material][row.site][row.period]
-            model.setBounds(row.constraint, lower: demandRows[index].required, upper: .infinity)
+            bounds(row.constraint, demandRows[index].required, .infinity)
         }
-        for row in totalRows { model.setBounds(row.constraint, lower: totalDemand(material: row.material, site: row.site), upper: .infinity) }
+        for row in totalRows { bounds(row.constraint, totalDemand(material: row.material, site: row.site), .infinity) }
         for row in capacityRows {
             let limit = data.suppliers[row.supplier].capacity[row.period]
-            if let entry = row.openingEntry {
-                model.setEntryValue(entry, -(limit ?? bigM(for: data.suppliers[row.supplier])))
-                model.setBounds(row.constraint, lower: -.infinity, upper: 0)
+            if let index = row.openingEntry {
+                entry(index, -(limit ?? bigM(for: data.suppliers[row.supplier])))
+                bounds(row.constraint, -.infinity, 0)
             } else {
-                model.setBounds(row.constraint, lower: -.infinity, upper: limit ?? .infinity)
+                bounds(row.constraint, -.infinity, limit ?? .infinity)
             }
         }
-        for (entry, s) in equivalenceEntries { model.setEntryValue(entry, data.suppliers[s].equivalence) }
+        for (index, s) in equivalenceEntries { entry(index, data.suppliers[s].equivalence) }
         setObjectives()
     }
 
@@ -295,24 +310,25 @@ public struct SupplyChainProblem: Sendable {
         for opening in openings { dense[Int(opening.variable.index) * width] = data.suppliers[opening.supplier].fixedCost ?? 0 }
         // Stocks were created per storage entry, one per period.
         for (index, stock) in stocks.enumerated() { dense[Int(stock.variable.index) * width] = data.storage[index / data.periods.count].cost }
-        let names = ["cost"] + data.indicators.map(\.id)
-        let units = [data.costUnit] + data.indicators.map(\.unit)
-        var objectives = (0..<width).map { o in Self.sparse(columns, name: names[o], unit: units[o]) { dense[$0 * width + o] } }
+        let building = objectiveNames.isEmpty
+        let names = building ? ["cost"] + data.indicators.map(\.id) : objectiveNames
+        let units = building ? [data.costUnit] + data.indicators.map(\.unit) : model.objectives.map { $0.unit ?? "" }
+        func store(_ index: Int, _ objective: Objective) {
+            if building {
+                objectiveIndex[objective.name] = model.addObjective(objective)
+                objectiveNames.append(objective.name)
+            } else if model.objectives[index] != objective {
+                model.replaceObjective(index, with: objective)
+            }
+        }
+        for o in 0..<width { store(o, Self.sparse(columns, name: names[o], unit: units[o]) { dense[$0 * width + o] }) }
         if let weights = data.weights {
-            let factors = names.map { weights[$0] ?? 0 }
-            objectives.append(Self.sparse(columns, name: "weighted", unit: "weighted") { column in
+            let factors = names.prefix(width).map { weights[$0] ?? 0 }
+            store(width, Self.sparse(columns, name: "weighted", unit: "weighted") { column in
                 var sum = 0.0
                 for o in 0..<width where factors[o] != 0 && dense[column * width + o] != 0 { sum += dense[column * width + o] * factors[o] }
                 return sum
             })
-        }
-        if objectiveNames.isEmpty {
-            for objective in objectives {
-                objectiveIndex[objective.name] = model.addObjective(objective)
-                objectiveNames.append(objective.name)
-            }
-        } else {
-            for (index, objective) in objectives.enumerated() { model.replaceObjective(index, with: objective) }
         }
     }
 
@@ -333,16 +349,28 @@ public struct SupplyChainProblem: Sendable {
 /// (compared once, not per route).
 private struct DistanceInputs {
     let suppliers: [Bool], sites: [Bool], modes: [Bool], overrides: Bool
+    /// Nothing changed (the common case, no per-entity arrays).
+    let allSame: Bool
 
     init(_ a: SupplyChainData, _ b: SupplyChainData) {
         // By index, so that no supplier or site is copied (their strings and arrays would be retained).
+        let allSame = a.distanceOverrides == b.distanceOverrides
+            && a.suppliers.indices.allSatisfy { a.suppliers[$0].latitude == b.suppliers[$0].latitude && a.suppliers[$0].longitude == b.suppliers[$0].longitude }
+            && a.sites.indices.allSatisfy { a.sites[$0].latitude == b.sites[$0].latitude && a.sites[$0].longitude == b.sites[$0].longitude }
+            && a.modes.indices.allSatisfy { a.modes[$0].circuity == b.modes[$0].circuity }
+        if allSame {
+            (suppliers, sites, modes, overrides) = ([], [], [], true)
+            self.allSame = true
+            return
+        }
+        self.allSame = false
         suppliers = a.suppliers.indices.map { a.suppliers[$0].latitude == b.suppliers[$0].latitude && a.suppliers[$0].longitude == b.suppliers[$0].longitude }
         sites = a.sites.indices.map { a.sites[$0].latitude == b.sites[$0].latitude && a.sites[$0].longitude == b.sites[$0].longitude }
         modes = a.modes.indices.map { a.modes[$0].circuity == b.modes[$0].circuity }
         overrides = a.distanceOverrides == b.distanceOverrides
     }
 
-    func route(supplier: Int, site: Int, mode: Int) -> Bool { overrides && suppliers[supplier] && sites[site] && modes[mode] }
+    func route(supplier: Int, site: Int, mode: Int) -> Bool { allSame || (overrides && suppliers[supplier] && sites[site] && modes[mode]) }
 }
 
 private struct BalanceKey: Hashable {
