@@ -33,8 +33,8 @@ public struct SupplyChainProblem: Sendable {
     /// Objective names in model order.
     public private(set) var objectiveNames: [String] = []
 
-    /// Units of each material required at each site in each period: `[material][site][period]`.
-    private var required: [[[Double]]]
+    /// Units of each material required at each site in each period, flat (material, site, period): see `requiredAt`.
+    private var required: [Double]
     /// Where the numbers of the data sit in the LP, so that ``renumbered(with:objective:)`` can
     /// rewrite them: total-demand rows, capacity rows (with the matrix entry of the opening
     /// variable when there is a fixed cost) and the matrix entries that hold an equivalence.
@@ -70,7 +70,7 @@ public struct SupplyChainProblem: Sendable {
         if objectiveIndex[objective] == nil { try activate(objective) }  // throws: an unknown objective changes nothing
         let unchanged = DistanceInputs(self.data, data)
         self.data = data
-        required = Self.requiredAmounts(data)
+        Self.fillRequired(&required, data)
         for index in routes.indices {
             let route = routes[index]
             if !unchanged.route(supplier: route.supplier, site: route.site, mode: route.mode) {
@@ -91,15 +91,26 @@ public struct SupplyChainProblem: Sendable {
         model.activeObjective = active
     }
 
-    private static func requiredAmounts(_ data: SupplyChainData) -> [[[Double]]] {
-        var required = Array(repeating: Array(repeating: Array(repeating: 0.0, count: data.periods.count), count: data.sites.count),
-                             count: data.materials.count)
+    private static func requiredAmounts(_ data: SupplyChainData) -> [Double] {
+        var required = [Double](repeating: 0, count: data.materials.count * data.sites.count * data.periods.count)
+        fillRequired(&required, data)
+        return required
+    }
+
+    /// Recomputes `required` in place (no allocation: this runs once per batch scenario).
+    private static func fillRequired(_ required: inout [Double], _ data: SupplyChainData) {
+        for index in required.indices { required[index] = 0 }
+        let periods = data.periods.count, sites = data.sites.count
         for demand in data.demands {
             for (material, per) in demand.requires {
-                for t in data.periods.indices { required[material][demand.site][t] += per * demand.amounts[t] }
+                let base = (material * sites + demand.site) * periods
+                for t in 0..<periods { required[base + t] += per * demand.amounts[t] }
             }
         }
-        return required
+    }
+
+    private func requiredAt(_ material: Int, _ site: Int, _ period: Int) -> Double {
+        required[(material * data.sites.count + site) * data.periods.count + period]
     }
 
     /// True when `a` and `b` give the LP the same variables, rows and matrix pattern.
@@ -137,7 +148,7 @@ public struct SupplyChainProblem: Sendable {
             let needed = data.demands.contains { $0.site == site && ($0.requires[material] ?? 0) > 0 }
             return needed ? Array(data.periods.indices) : []
         }
-        return data.periods.indices.filter { required[material][site][$0] > 0 }
+        return data.periods.indices.filter { requiredAt(material, site, $0) > 0 }
     }
 
     private mutating func buildVariables() {
@@ -189,7 +200,7 @@ public struct SupplyChainProblem: Sendable {
                 for t in data.periods.indices {
                     let key = BalanceKey(m, k, t)
                     let stock = stockOf[key]
-                    guard required[m][k][t] > 0 || stock != nil else { continue }
+                    guard requiredAt(m, k, t) > 0 || stock != nil else { continue }
                     let row = model.beginConstraint(name: "demand[\(data.materials[m].id),\(data.sites[k].id),\(data.periods[t])]")
                     for (x, s) in byBalance[key] ?? [] {
                         equivalenceEntries.append((model.entryCount, s))
@@ -248,7 +259,7 @@ public struct SupplyChainProblem: Sendable {
         }
         for index in demandRows.indices {
             let row = demandRows[index]
-            demandRows[index].required = required[row.material][row.site][row.period]
+            demandRows[index].required = requiredAt(row.material, row.site, row.period)
             bounds(row.constraint, demandRows[index].required, .infinity)
         }
         for row in totalRows { bounds(row.constraint, totalDemand(material: row.material, site: row.site), .infinity) }
@@ -310,25 +321,50 @@ public struct SupplyChainProblem: Sendable {
         for opening in openings { dense[Int(opening.variable.index) * width] = data.suppliers[opening.supplier].fixedCost ?? 0 }
         // Stocks were created per storage entry, one per period.
         for (index, stock) in stocks.enumerated() { dense[Int(stock.variable.index) * width] = data.storage[index / data.periods.count].cost }
-        let building = objectiveNames.isEmpty
-        let names = building ? ["cost"] + data.indicators.map(\.id) : objectiveNames
-        let units = building ? [data.costUnit] + data.indicators.map(\.unit) : model.objectives.map { $0.unit ?? "" }
-        func store(_ index: Int, _ objective: Objective) {
-            if building {
+        let factors = data.weights.map { weights in (["cost"] + data.indicators.map(\.id)).map { weights[$0] ?? 0 } }
+        func weighted(_ column: Int) -> Double {
+            guard let factors else { return 0 }
+            var sum = 0.0
+            for o in 0..<width where factors[o] != 0 && dense[column * width + o] != 0 { sum += dense[column * width + o] * factors[o] }
+            return sum
+        }
+        if objectiveNames.isEmpty {
+            let names = ["cost"] + data.indicators.map(\.id), units = [data.costUnit] + data.indicators.map(\.unit)
+            var objectives = (0..<width).map { o in Self.sparse(columns, name: names[o], unit: units[o]) { dense[$0 * width + o] } }
+            if factors != nil { objectives.append(Self.sparse(columns, name: "weighted", unit: "weighted", weighted)) }
+            for objective in objectives {
                 objectiveIndex[objective.name] = model.addObjective(objective)
                 objectiveNames.append(objective.name)
-            } else if model.objectives[index] != objective {
-                model.replaceObjective(index, with: objective)
             }
+        } else {
+            for o in 0..<width { updateObjective(o) { dense[$0 * width + o] } }
+            if factors != nil { updateObjective(width, weighted) }
         }
-        for o in 0..<width { store(o, Self.sparse(columns, name: names[o], unit: units[o]) { dense[$0 * width + o] }) }
-        if let weights = data.weights {
-            let factors = names.prefix(width).map { weights[$0] ?? 0 }
-            store(width, Self.sparse(columns, name: "weighted", unit: "weighted") { column in
-                var sum = 0.0
-                for o in 0..<width where factors[o] != 0 && dense[column * width + o] != 0 { sum += dense[column * width + o] * factors[o] }
-                return sum
-            })
+    }
+
+    /// Rewrites objective `index` with `value(column)`: in place when its columns are the same
+    /// (a batch scenario changes numbers, rarely which coefficients are zero), else anew.
+    private mutating func updateObjective(_ index: Int, _ value: (Int) -> Double) {
+        var objective = model.objectives[index]
+        var position = 0, changed = false, same = true
+        for column in 0..<model.columnCount {
+            let coefficient = value(column)
+            let listed = position < objective.variables.count && Int(objective.variables[position]) == column
+            if coefficient == 0 {
+                if listed { same = false; break }
+                continue
+            }
+            guard listed else { same = false; break }
+            if objective.coefficients[position] != coefficient {
+                objective.coefficients[position] = coefficient
+                changed = true
+            }
+            position += 1
+        }
+        if same && position == objective.variables.count {
+            if changed { model.replaceObjective(index, with: objective) }
+        } else {
+            model.replaceObjective(index, with: Self.sparse(model.columnCount, name: objective.name, unit: objective.unit ?? "", value))
         }
     }
 
