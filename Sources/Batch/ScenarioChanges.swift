@@ -37,7 +37,8 @@ extension SupplyChainData {
 
     private mutating func set(_ path: String, _ value: Double, fail: (String) -> ScenarioError) throws(ScenarioError) {
         // KIND.ID.FIELD, where the id may itself contain dots (validated to have three parts).
-        guard let firstDot = path.firstIndex(of: "."), let lastDot = path.lastIndex(of: "."), firstDot < lastDot else {
+        guard let firstDot = path.utf8.firstIndex(of: UInt8(ascii: ".")), let lastDot = path.utf8.lastIndex(of: UInt8(ascii: ".")),
+              firstDot < lastDot else {
             throw fail("set path '\(path)' is not KIND.ID.FIELD")
         }
         let kind = path[..<firstDot], id = String(path[path.index(after: firstDot)..<lastDot]), field = path[path.index(after: lastDot)...]
