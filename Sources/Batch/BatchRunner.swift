@@ -52,8 +52,10 @@ public struct BatchSummary: Sendable {
     public var setupSeconds: Double
     /// Of `setupSeconds`, reading and parsing the scenario file.
     public var readSeconds: Double
-    /// Seconds inside GLPK, summed over scenarios.
+    /// Seconds inside GLPK's re-solves, summed over scenarios.
     public var solverSeconds: Double
+    /// Seconds handing each scenario's changes to GLPK (the edits of its loaded problem), summed.
+    public var editSeconds: Double
     /// Invalid scenario lines, with their line numbers.
     public var invalid: [String]
 }
@@ -91,12 +93,13 @@ public final class BatchRunner: Sendable {
         let pending = selected.filter { !done.contains($0.id) }
         let writer = try ResultWriter(directory: options.outDirectory, objectives: columns.names, units: columns.units)
 
-        let state = Mutex((next: 0, finished: 0, failed: 0, solverSeconds: 0.0, error: String?.none))
+        let state = Mutex((next: 0, finished: 0, failed: 0, solverSeconds: 0.0, editSeconds: 0.0, error: String?.none))
         let total = pending.count
         let jobs = max(1, min(options.jobs, max(1, total)))
         let setupSeconds = (clock.now - start).inSeconds
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             let prepared = PreparedSolver()
+            defer { state.withLock { $0.editSeconds += prepared.editSeconds } }
             while true {
                 let index: Int? = state.withLock { value in
                     guard value.next < total, value.error == nil else { return nil }
@@ -127,7 +130,7 @@ public final class BatchRunner: Sendable {
             if case .failure(let error) = line.result { return error.description } else { return nil }
         }
         return BatchSummary(total: selected.count, run: final.finished, skipped: selected.count - pending.count, failed: final.failed,
-                            seconds: (clock.now - start).inSeconds, setupSeconds: setupSeconds, readSeconds: readSeconds, solverSeconds: final.solverSeconds,
+                            seconds: (clock.now - start).inSeconds, setupSeconds: setupSeconds, readSeconds: readSeconds, solverSeconds: final.solverSeconds, editSeconds: final.editSeconds,
                             invalid: invalid)
     }
 
@@ -201,12 +204,12 @@ public final class BatchRunner: Sendable {
             let result = try solver.solve(data, path: path, objective: objective)
             var objectives: [String: Double] = [:]
             var explanation: String?
-            if let problem = solver.problem {
-                if result.isOptimal {
-                    for (index, name) in problem.objectiveNames.enumerated() { objectives[name] = result.objectiveValues[index] }
-                } else {
-                    explanation = problem.report(result, objective: objective, seconds: result.seconds).explanation.joined(separator: "; ")
-                }
+            if result.isOptimal {
+                let names = solver.objectiveNames
+                objectives.reserveCapacity(names.count)
+                for (index, name) in names.enumerated() { objectives[name] = result.objectiveValues[index] }
+            } else if let problem = solver.problem {
+                explanation = problem.report(result, objective: objective, seconds: result.seconds).explanation.joined(separator: "; ")
             }
             return BatchResult(id: scenario.id, index: line.index, status: result.termination.rawValue, objectives: objectives,
                                seconds: (clock.now - start).inSeconds, solverSeconds: result.seconds, error: explanation)

@@ -8,12 +8,16 @@ import SupplyChain
 /// anew (a change in structure: a disabled mode, another model).
 public final class PreparedSolver {
     private let solver = GLPKSolver()
-    private var loaded: LinearModel?
+    /// The LP loaded into `solver` (valid when `hasLoaded`).
+    private var loaded = LinearModel()
+    private var hasLoaded = false
     /// The last problem built (with its model path), renumbered in place for the next scenario.
     private var current: (path: String, problem: SupplyChainProblem)?
     private(set) var reloads = 0
     private(set) var edits = 0
     private(set) var builds = 0
+    /// Seconds spent handing changes to GLPK (bound and objective edits, loads), summed.
+    private(set) var editSeconds = 0.0
 
     public init() {}
 
@@ -29,18 +33,28 @@ public final class PreparedSolver {
         return try solve(current!.problem.model)
     }
 
-    /// The problem solved last (for explanations of a failed scenario).
+    /// The problem solved last (a copy: for explanations of a failed scenario).
     public var problem: SupplyChainProblem? { current?.problem }
+
+    /// The objective names of the problem solved last, in model order.
+    public var objectiveNames: [String] { current?.problem.objectiveNames ?? [] }
 
     /// Solves `model`, editing the loaded LP in place when only numbers changed.
     public func solve(_ model: LinearModel) throws -> SolveResult {
-        if let loaded, Self.sameStructure(loaded, model) {
-            for row in 0..<model.rowCount where loaded.rowLower[row] != model.rowLower[row] || loaded.rowUpper[row] != model.rowUpper[row] {
-                try solver.setRowBounds(Constraint(index: Int32(row)), lower: model.rowLower[row], upper: model.rowUpper[row])
+        let clock = ContinuousClock()
+        let start = clock.now
+        if hasLoaded && Self.sameStructure(loaded, model) {
+            // Whole-array comparisons first: unchanged arrays are shared, so they compare in O(1).
+            if loaded.rowLower != model.rowLower || loaded.rowUpper != model.rowUpper {
+                for row in 0..<model.rowCount where loaded.rowLower[row] != model.rowLower[row] || loaded.rowUpper[row] != model.rowUpper[row] {
+                    try solver.setRowBounds(Constraint(index: Int32(row)), lower: model.rowLower[row], upper: model.rowUpper[row])
+                }
             }
-            for column in 0..<model.columnCount
-            where loaded.columnLower[column] != model.columnLower[column] || loaded.columnUpper[column] != model.columnUpper[column] {
-                try solver.setColumnBounds(Variable(index: Int32(column)), lower: model.columnLower[column], upper: model.columnUpper[column])
+            if loaded.columnLower != model.columnLower || loaded.columnUpper != model.columnUpper {
+                for column in 0..<model.columnCount
+                where loaded.columnLower[column] != model.columnLower[column] || loaded.columnUpper[column] != model.columnUpper[column] {
+                    try solver.setColumnBounds(Variable(index: Int32(column)), lower: model.columnLower[column], upper: model.columnUpper[column])
+                }
             }
             for index in model.objectives.indices where model.objectives[index] != loaded.objectives[index] {
                 try solver.setObjective(index, model.objectives[index])
@@ -52,6 +66,8 @@ public final class PreparedSolver {
             reloads += 1
         }
         loaded = model
+        hasLoaded = true
+        editSeconds += (clock.now - start).inSeconds
         return try solver.solve(SolveOptions())
     }
 

@@ -95,51 +95,52 @@ public final class GLPKSolver: SolverBackend {
     // Edits change `model` in place (no copy of the model per edit: sweeps and batches make many).
 
     public func setRowBounds(_ constraint: Constraint, lower: Double, upper: Double) throws(LPModelError) {
-        let row = try checkedEdit("row", index: constraint.index, count: \.rowCount, name: { $0.rowName($1) }, lower, upper)
+        let row = try checkedEdit("row", index: constraint.index, count: { $0.rowCount }, name: { $0.rowName($1) }, lower, upper)
         let (type, low, up) = Self.boundType(lower, upper)
         glp_set_row_bnds(problem, row, type, low, up)
         model!.setBounds(constraint, lower: lower, upper: upper)
     }
 
     public func setColumnBounds(_ variable: Variable, lower: Double, upper: Double) throws(LPModelError) {
-        let column = try checkedEdit("column", index: variable.index, count: \.columnCount, name: { $0.columnName($1) }, lower, upper)
+        let column = try checkedEdit("column", index: variable.index, count: { $0.columnCount }, name: { $0.columnName($1) }, lower, upper)
         let (type, low, up) = Self.boundType(lower, upper)
         glp_set_col_bnds(problem, column, type, low, up)
         model!.setBounds(variable, lower: lower, upper: upper)
     }
 
     /// Validates a bound edit of row or column `index` and returns GLPK's (1-based) index.
-    private func checkedEdit(_ what: String, index: Int32, count: KeyPath<LinearModel, Int>, name: (LinearModel, Int) -> String,
+    private func checkedEdit(_ what: String, index: Int32, count: (LinearModel) -> Int, name: (LinearModel, Int) -> String,
                              _ lower: Double, _ upper: Double) throws(LPModelError) -> Int32 {
         guard model != nil else { throw .notLoaded }
-        let position = Int(index), total = model![keyPath: count]
+        let position = Int(index), total = count(model!)
         guard position >= 0 && position < total else { throw .indexOutOfRange(what: what, index: position, count: total) }
         try LinearModel.checkBounds(what, name(model!, position), lower, upper)
         GLPKEnvironment.installHooks()
         return glpkIndex(index)
     }
 
+    // The edits below read `model!` in place rather than binding a copy of the whole model
+    // (a copy retains every array: measurable per scenario of a batch).
+
     public func setActiveObjective(_ index: Int) throws(LPModelError) {
-        let current = try loadedModel()
-        guard index >= 0 && index < current.objectives.count else {
-            throw .indexOutOfRange(what: "objective", index: index, count: current.objectives.count)
-        }
-        guard index != current.activeObjective else { return }
+        guard model != nil else { throw .notLoaded }
+        let count = model!.objectives.count, active = model!.activeObjective
+        guard index >= 0 && index < count else { throw .indexOutOfRange(what: "objective", index: index, count: count) }
+        guard index != active else { return }
         GLPKEnvironment.installHooks()
-        clearObjective(current.objectives[current.activeObjective])
-        applyObjective(current.objectives[index])
+        clearObjective(model!.objectives[active])
+        applyObjective(model!.objectives[index])
         model!.activeObjective = index
     }
 
     public func setObjective(_ index: Int, _ objective: Objective) throws(LPModelError) {
-        let current = try loadedModel()
-        guard index >= 0 && index < current.objectives.count else {
-            throw .indexOutOfRange(what: "objective", index: index, count: current.objectives.count)
-        }
-        try current.validate(objective)
+        guard model != nil else { throw .notLoaded }
+        let count = model!.objectives.count
+        guard index >= 0 && index < count else { throw .indexOutOfRange(what: "objective", index: index, count: count) }
+        try model!.validate(objective)
         GLPKEnvironment.installHooks()
-        if index == current.activeObjective {
-            let previous = current.objectives[index]
+        if index == model!.activeObjective {
+            let previous = model!.objectives[index]
             if previous.variables == objective.variables {
                 // Same columns (a batch scenario, an epsilon step): only the changed coefficients.
                 if previous.constant != objective.constant { glp_set_obj_coef(problem, 0, objective.constant) }
