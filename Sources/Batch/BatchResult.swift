@@ -27,20 +27,29 @@ public struct BatchResult: Sendable, Codable, Equatable {
             return try encoder.encode(self)
         }
         var text = "{"
-        if let error { text += "\"error\":\(Self.string(error))," }
-        text += "\"id\":\(Self.string(id)),\"index\":\(index),\"objectives\":{"
-        text += objectives.keys.sorted().map { "\(Self.string($0)):\(Self.number(objectives[$0]!))" }.joined(separator: ",")
-        text += "},\"seconds\":\(Self.number(seconds)),\"solverSeconds\":\(Self.number(solverSeconds)),\"status\":\(Self.string(status))}"
+        text.reserveCapacity(160)
+        if let error { text += "\"error\":" + Self.string(error) + "," }
+        text += "\"id\":" + Self.string(id) + ",\"index\":\(index),\"objectives\":{"
+        var first = true
+        for key in objectives.keys.sorted() {
+            if !first { text += "," }
+            first = false
+            text += Self.string(key) + ":" + Self.number(objectives[key]!)
+        }
+        text += "},\"seconds\":" + Self.number(seconds) + ",\"solverSeconds\":" + Self.number(solverSeconds)
+            + ",\"status\":" + Self.string(status) + "}"
         return Data(text.utf8)
     }
 
     static func number(_ value: Double) -> String {
         if value.isNaN { return "\"nan\"" }
         if value.isInfinite { return value > 0 ? "\"inf\"" : "\"-inf\"" }
-        return "\(value)"
+        return value.description
     }
 
+    /// `text` as a JSON string; the common case (nothing to escape) is checked on the UTF-8 bytes.
     static func string(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -79,9 +79,9 @@ final class ResultWriter: Sendable {
                 for result in results {
                     lines.append(try result.jsonLine())
                     lines.append(UInt8(ascii: "\n"))
-                    let row = [result.id, result.status] + objectives.map { result.objectives[$0].map { "\($0)" } ?? "" }
-                        + ["\(result.seconds)", result.error ?? ""]
-                    rows += row.map(csvField).joined(separator: ",") + "\n"
+                    rows += csvField(result.id) + "," + csvField(result.status)
+                    for name in objectives { rows += "," + (result.objectives[name].map(\.description) ?? "") }
+                    rows += "," + result.seconds.description + "," + csvField(result.error ?? "") + "\n"
                 }
                 try jsonl.write(contentsOf: lines)
                 try csv.write(contentsOf: Data(rows.utf8))
@@ -98,9 +98,9 @@ final class ResultWriter: Sendable {
     }
 }
 
-/// A CSV field, quoted when needed.
+/// A CSV field, quoted when needed (checked on the UTF-8 bytes: this runs per field and result).
 func csvField(_ text: String) -> String {
-    text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
         ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
 }
 
