@@ -13,9 +13,6 @@ public final class PreparedSolver {
     private var hasLoaded = false
     /// The last problem built (with its model path), renumbered in place for the next scenario.
     private var current: (path: String, problem: SupplyChainProblem)?
-    private(set) var reloads = 0
-    private(set) var edits = 0
-    private(set) var builds = 0
     /// Seconds spent handing changes to GLPK (bound and objective edits, loads), summed.
     private(set) var editSeconds = 0.0
 
@@ -28,7 +25,6 @@ public final class PreparedSolver {
         let renumbered = current?.path == path ? try current!.problem.renumber(with: data, objective: objective) : false
         if !renumbered {
             current = (path, try SupplyChainProblem(data: data, objective: objective, names: false))
-            builds += 1
         }
         return try solve(current!.problem.model)
     }
@@ -60,10 +56,8 @@ public final class PreparedSolver {
                 try solver.setObjective(index, model.objectives[index])
             }
             try solver.setActiveObjective(model.activeObjective)
-            edits += 1
         } else {
             try solver.load(model)
-            reloads += 1
         }
         loaded = model
         hasLoaded = true

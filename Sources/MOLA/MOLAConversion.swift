@@ -13,6 +13,17 @@ public struct MOLAConversion: Sendable {
             self.flowRefId = flowRefId
             self.processRefId = processRefId
         }
+
+        /// The pair of the process named `text` (ref_id or exact name) and its reference product,
+        /// as MOLA's GUI puts a process into `P_m` and its product into `F_m`.
+        public static func referenceProduct(ofProcess text: String, in database: OpenLCADatabase) throws -> Pair {
+            let process = try database.process(matching: text)
+            guard let reference = process.quantitativeReference, let exchange = try database.exchanges(withIDs: [reference])[reference],
+                  let flow = try database.catalog().flows[exchange.flow] else {
+                throw ModelError(file: database.path, issues: [ModelIssue("process", "'\(process.name)' has no reference product")])
+            }
+            return Pair(flowRefId: flow.refId, processRefId: process.refId)
+        }
     }
 
     /// The equivalent native model (no `database`: the caller names it).

@@ -66,12 +66,7 @@ struct MOLABench: ParsableCommand {
     }
 
     func configuration(_ db: OpenLCADatabase, tasks count: Int) throws -> MOLAConfiguration {
-        func pair(_ name: String) throws -> MOLAConversion.Pair {
-            let process = try db.process(matching: name)
-            guard let reference = process.quantitativeReference, let exchange = try db.exchanges(withIDs: [reference])[reference],
-                  let flow = try db.catalog().flows[exchange.flow] else { throw ValidationError("\(name): no reference product") }
-            return MOLAConversion.Pair(flowRefId: flow.refId, processRefId: process.refId)
-        }
+        func pair(_ name: String) throws -> MOLAConversion.Pair { try .referenceProduct(ofProcess: name, in: db) }
         var random = SplitMix64(seed: seed)
         var builder = MOLAConfigurationBuilder()
         builder.materials = try ["Polyvinyl chloride, resin, at plant, CTR", "Polyethylene, high density, resin, at plant, CTR",

@@ -11,11 +11,7 @@ import Testing
     /// A two-resin configuration (PVC 300 km, HDPE 1500 km, barge or train) written as MOLA writes it.
     func config() throws -> (path: String, gwp: String) {
         let db = try OpenLCADatabase(path: database)
-        func pair(_ name: String) throws -> MOLAConversion.Pair {
-            let process = try db.process(matching: name)
-            let reference = try db.exchanges(withIDs: [process.quantitativeReference!])[process.quantitativeReference!]!
-            return MOLAConversion.Pair(flowRefId: try db.catalog().flows[reference.flow]!.refId, processRefId: process.refId)
-        }
+        func pair(_ name: String) throws -> MOLAConversion.Pair { try .referenceProduct(ofProcess: name, in: db) }
         let gwp = try db.catalog().impactCategories.values.first { $0.name.contains("GWP100") }!.refId
         var builder = MOLAConfigurationBuilder()
         builder.materials = [try pair("Polyvinyl chloride, resin, at plant, CTR"), try pair("Polyethylene, high density, resin, at plant, CTR")]

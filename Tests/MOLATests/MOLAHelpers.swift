@@ -13,10 +13,7 @@ enum MOLAHelpers {
 
     /// The (reference product, process) pair of the process named `name`.
     static func pair(_ database: OpenLCADatabase, _ name: String) throws -> MOLAConversion.Pair {
-        let process = try database.process(matching: name)
-        let reference = try database.exchanges(withIDs: [process.quantitativeReference!])[process.quantitativeReference!]!
-        let flow = try database.catalog().flows[reference.flow]!
-        return MOLAConversion.Pair(flowRefId: flow.refId, processRefId: process.refId)
+        try MOLAConversion.Pair.referenceProduct(ofProcess: name, in: database)
     }
 
     /// The ref_id of the database's GWP100 category.
