@@ -66,7 +66,7 @@ struct MOLAConverter {
 
     /// Up to three items and how many more.
     static func sample(_ items: [String]) -> String {
-        items.prefix(3).joined(separator: ", ") + (items.count > 3 ? " and \(items.count - 3) more" : "")
+        items.prefix(3).joined(separator: "; ") + (items.count > 3 ? "; and \(items.count - 3) more" : "")
     }
 
     mutating func run(name: String) -> MOLAConversion? {
@@ -83,6 +83,13 @@ struct MOLAConverter {
                                            refIds: links.suppliers.map(\.pair.processRefId))
         guard let demand, issues.isEmpty else { return nil }
         let distanceCalculated = config.settings["distance_calculated"] ?? false
+        if distanceCalculated {
+            let unlocated = links.suppliers.map(\.pair.processRefId).filter { !entities.located.contains($0.lowercased()) }
+            if !unlocated.isEmpty {
+                issue("$.settings.distance_calculated", "\(unlocated.count) material process\(unlocated.count == 1 ? " has" : "es have") no coordinates in the database (\(Self.sample(unlocated.map { entities.processName[$0.lowercased()] ?? $0 })))",
+                      hint: "MOLA would measure from 0°N 0°E, openLCA's placeholder; set distance_calculated to false and give d, or convert the configuration (lcaopt convert-mola) and give the suppliers' latitude and longitude")
+            }
+        }
         let sites = siteList(tasks, periods: periods, coordinates: distanceCalculated)
         let C = config.table("C"), d = config.table("d")
         var suppliers: [ModelFile.Supplier] = []
@@ -167,6 +174,8 @@ struct MOLAConverter {
         /// Process ref_id -> ref_id of its reference product.
         var referenceProduct: [String: String] = [:]
         var flowName: [String: String] = [:]
+        /// Processes whose location has real coordinates (not missing, not openLCA's 0/0).
+        var located: Set<String> = []
     }
 
     /// Checks every process, flow and impact category id against the database.
@@ -201,6 +210,7 @@ struct MOLAConverter {
         }
         for process in used {
             entities.processName[process.refId.lowercased()] = process.name
+            if process.location.flatMap({ catalog.locations[$0] })?.hasCoordinates == true { entities.located.insert(process.refId.lowercased()) }
             if let reference = process.quantitativeReference.flatMap({ references[$0] }), let flow = catalog.flows[reference.flow] {
                 entities.referenceProduct[process.refId.lowercased()] = flow.refId.lowercased()
             }

@@ -133,4 +133,16 @@ import Testing
         #expect(found.map(\.path) == ["$.parameters.C"])
         #expect(found[0].message.contains("varies by task or period (1.0, 2.0)"))
     }
+
+    @Test func computedDistancesNeedProcessCoordinates() throws {
+        // US LCI locations are all at 0/0: MOLA would measure from there.
+        let path = try fiveResins { config in
+            config.settings["distance_calculated"] = true
+            config.parameters["X"] = [.init(index: ["k1", "t1"], value: -87.6)]
+            config.parameters["Y"] = [.init(index: ["k1", "t1"], value: 41.9)]
+        }
+        let found = issues(path)
+        #expect(found.map(\.path) == ["$.settings.distance_calculated"])
+        #expect(found.first?.message.hasPrefix("5 material processes have no coordinates") == true)
+    }
 }
