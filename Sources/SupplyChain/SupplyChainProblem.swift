@@ -50,7 +50,7 @@ public struct SupplyChainProblem: Sendable {
         required = Self.requiredAmounts(data)
         buildVariables()
         buildRows()
-        setNumbers()
+        setNumbers(nil)
         try activate(objective)
     }
 
@@ -69,6 +69,7 @@ public struct SupplyChainProblem: Sendable {
         guard Self.sameStructure(self.data, data) else { return false }
         if objectiveIndex[objective] == nil { try activate(objective) }  // throws: an unknown objective changes nothing
         let unchanged = DistanceInputs(self.data, data)
+        let objectives = ObjectiveInputs(self.data, data, distancesSame: unchanged.allSame)
         self.data = data
         Self.fillRequired(&required, data)
         for index in routes.indices {
@@ -78,7 +79,7 @@ public struct SupplyChainProblem: Sendable {
             }
             routes[index].modeUnitsPerUnit = routes[index].km * data.suppliers[route.supplier].modeUnitsPerKm[route.mode]
         }
-        setNumbers()
+        setNumbers(objectives)
         try activate(objective)
         return true
     }
@@ -183,7 +184,7 @@ public struct SupplyChainProblem: Sendable {
         }
     }
 
-    /// Rows and their pattern; their numbers (bounds, equivalences, capacity limits) come from ``setNumbers()``.
+    /// Rows and their pattern; their numbers (bounds, equivalences, capacity limits) come from ``setNumbers(_:)``.
     private mutating func buildRows() {
         // Demand balance per material, site and period.
         var byBalance: [BalanceKey: [(Variable, Int)]] = [:]
@@ -248,7 +249,8 @@ public struct SupplyChainProblem: Sendable {
     }
 
     /// Writes the data's numbers into the LP: row bounds, equivalences, capacity limits, objectives.
-    private mutating func setNumbers() {
+    /// `unchanged`: which objectives' inputs are the same as before (a renumbering), nil when building.
+    private mutating func setNumbers(_ unchanged: ObjectiveInputs?) {
         // Only changed values are written: the arrays may be shared with a solver's copy of the LP.
         func bounds(_ row: Constraint, _ lower: Double, _ upper: Double) {
             let index = Int(row.index)
@@ -273,7 +275,8 @@ public struct SupplyChainProblem: Sendable {
             }
         }
         for (index, s) in equivalenceEntries { entry(index, data.suppliers[s].equivalence) }
-        setObjectives()
+        if let unchanged, unchanged.costs && unchanged.impacts { return }
+        setObjectives(unchanged)
     }
 
     /// An upper bound on useful deliveries of a supplier in one period: all demand of its material.
@@ -287,7 +290,7 @@ public struct SupplyChainProblem: Sendable {
 
     /// Cost, each indicator and (with weights) their weighted sum, from dense per-column
     /// coefficients (flat arrays: this runs once per scenario in a batch).
-    private mutating func setObjectives() {
+    private mutating func setObjectives(_ unchanged: ObjectiveInputs?) {
         let width = 1 + data.indicators.count, columns = model.columnCount
         // Per unit delivered: the supplier's cost and impacts plus the services it triggers.
         var unit = [Double](repeating: 0, count: data.suppliers.count * width)
@@ -337,7 +340,9 @@ public struct SupplyChainProblem: Sendable {
                 objectiveNames.append(objective.name)
             }
         } else {
-            for o in 0..<width { updateObjective(o) { dense[$0 * width + o] } }
+            for o in 0..<width where !(o == 0 ? unchanged?.costs == true : unchanged?.impacts == true) {
+                updateObjective(o) { dense[$0 * width + o] }
+            }
             if factors != nil { updateObjective(width, weighted) }
         }
     }
@@ -407,6 +412,27 @@ private struct DistanceInputs {
     }
 
     func route(supplier: Int, site: Int, mode: Int) -> Bool { allSame || (overrides && suppliers[supplier] && sites[site] && modes[mode]) }
+}
+
+/// Which objectives' inputs stayed the same between two versions of the data: a scenario that
+/// changes a cost need not recompute the impact objectives (compared once; unchanged arrays are
+/// shared and compare in O(1)).
+private struct ObjectiveInputs {
+    let costs: Bool, impacts: Bool
+
+    init(_ a: SupplyChainData, _ b: SupplyChainData, distancesSame: Bool) {
+        let transport = distancesSame && a.suppliers.indices.allSatisfy { a.suppliers[$0].modeUnitsPerKm == b.suppliers[$0].modeUnitsPerKm }
+        let services = a.services.count == b.services.count && a.services.indices.allSatisfy { a.services[$0].per == b.services[$0].per }
+        costs = transport && services && a.weights == b.weights
+            && a.suppliers.indices.allSatisfy { a.suppliers[$0].cost == b.suppliers[$0].cost && a.suppliers[$0].fixedCost == b.suppliers[$0].fixedCost }
+            && a.modes.indices.allSatisfy { a.modes[$0].cost == b.modes[$0].cost }
+            && a.services.indices.allSatisfy { a.services[$0].cost == b.services[$0].cost }
+            && a.storage.indices.allSatisfy { a.storage[$0].cost == b.storage[$0].cost }
+        impacts = transport && services && a.weights == b.weights
+            && a.suppliers.indices.allSatisfy { a.suppliers[$0].impacts == b.suppliers[$0].impacts }
+            && a.modes.indices.allSatisfy { a.modes[$0].impacts == b.modes[$0].impacts }
+            && a.services.indices.allSatisfy { a.services[$0].impacts == b.services[$0].impacts }
+    }
 }
 
 private struct BalanceKey: Hashable {

@@ -139,7 +139,8 @@ import Testing
         let prepared = try SupplyChainProblem(data: base, objective: "cost", names: false)
         for json in [#"{"id": "a", "scaleDemand": 1.3}"#,
                      #"{"id": "b", "set": {"suppliers.hdpe-houston.cost": 1.5, "transport.rail.cost": 0.2, "suppliers.pla-blair.capacity": 400}}"#,
-                     #"{"id": "c", "set": {"demands.pack-chi-26.amount": 2500}, "objective": "gwp"}"#] {
+                     #"{"id": "c", "set": {"demands.pack-chi-26.amount": 2500}, "objective": "gwp"}"#,
+                     #"{"id": "d", "set": {"suppliers.hdpe-houston.latitude": 31.5, "transport.rail.circuity": 1.4}, "objective": "gwp"}"#] {
             let scenario = try Self.scenario(json)
             let data = try base.applying(scenario)
             let objective = scenario.objective ?? "cost"
