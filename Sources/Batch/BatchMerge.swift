@@ -34,6 +34,7 @@ public enum BatchMerge {
         try? FileManager.default.removeItem(atPath: out + "/results.jsonl")
         try? FileManager.default.removeItem(atPath: out + "/results.csv")
         let writer = try ResultWriter(directory: out, objectives: manifest.objectives, units: manifest.units)
+        defer { try? writer.finish() }  // also when an append fails: the writer thread stops
         var missing: [String] = []
         var written = Set<String>()
         for id in manifest.ids where written.insert(id).inserted {

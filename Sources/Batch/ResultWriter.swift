@@ -54,11 +54,17 @@ final class ResultWriter: Sendable {
     }
 
     /// Waits until every result handed over is written and closes the files; throws the first write error.
+    /// Calling it again only reports the error again.
     func finish() throws {
-        pending.withLock { $0.finished = true }
-        stopped.wait()
-        try? jsonl.close()
-        try? csv.close()
+        let first = pending.withLock { state -> Bool in
+            defer { state.finished = true }
+            return !state.finished
+        }
+        if first {
+            stopped.wait()
+            try? jsonl.close()
+            try? csv.close()
+        }
         if let message = failure.withLock({ $0 }) { throw WriteError(message: message) }
     }
 

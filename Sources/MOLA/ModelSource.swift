@@ -29,8 +29,8 @@ public enum ModelSource {
         }
         let isMOLA = format == .mola || (format == .auto && MOLAConfiguration.recognises(contents))
         guard isMOLA else {
-            let (model, data) = try SupplyChainLoader.load(modelPath: path, databasePath: databasePath)
-            return LoadedModel(model: model, data: data, database: try SupplyChainLoader.openDatabase(for: model, modelPath: path, override: databasePath), mola: nil)
+            let (model, data, database) = try SupplyChainLoader.open(modelPath: path, databasePath: databasePath)
+            return LoadedModel(model: model, data: data, database: database, mola: nil)
         }
         let config = try MOLAConfiguration.decode(contents, file: path)
         let database = try openDatabase(config, path: path, override: databasePath)

@@ -7,13 +7,20 @@ public enum SupplyChainLoader {
     /// Reads `modelPath`, opens the database (`databasePath`, else the model's `database`
     /// relative to the model file) and resolves the model.
     public static func load(modelPath: String, databasePath: String? = nil) throws -> (model: ModelFile, data: SupplyChainData) {
+        let opened = try open(modelPath: modelPath, databasePath: databasePath)
+        return (opened.model, opened.data)
+    }
+
+    /// ``load(modelPath:databasePath:)`` that also returns the opened database (for later queries).
+    public static func open(modelPath: String, databasePath: String? = nil) throws
+        -> (model: ModelFile, data: SupplyChainData, database: OpenLCADatabase) {
         let model = try ModelFile.load(path: modelPath)
         let database = try openDatabase(for: model, modelPath: modelPath, override: databasePath)
         var data = try SupplyChainData.resolve(model, database: database, file: modelPath)
         if model.name == nil {
             data.name = URL(fileURLWithPath: modelPath).deletingPathExtension().lastPathComponent
         }
-        return (model, data)
+        return (model, data, database)
     }
 
     /// The database named by `override`, else by the model (relative to the model file).
