@@ -23,8 +23,14 @@ extension SupplyChainData {
                 throw fail("disable: no supplier, transport mode or service '\(id)'")
             }
         }
-        for (path, value) in (scenario.set ?? [:]).sorted(by: { $0.key < $1.key }) {
-            try data.set(path, value, fail: fail)
+        // Each path sets its own field, so the order does not matter and is not sorted per
+        // scenario; when one fails, the first failing path in sorted order is reported.
+        let values = scenario.set ?? [:]
+        do {
+            for (path, value) in values { try data.set(path, value, fail: fail) }
+        } catch {
+            for (path, value) in values.sorted(by: { $0.key < $1.key }) { try data.set(path, value, fail: fail) }
+            throw error
         }
         if let factor = scenario.scaleDemand {
             for d in data.demands.indices {

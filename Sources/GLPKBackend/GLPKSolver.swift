@@ -128,7 +128,8 @@ public final class GLPKSolver: SolverBackend {
         guard index >= 0 && index < count else { throw .indexOutOfRange(what: "objective", index: index, count: count) }
         guard index != active else { return }
         GLPKEnvironment.installHooks()
-        clearObjective(model!.objectives[active])
+        // Objectives over the same columns (cost and an impact, typically) overwrite each other.
+        if model!.objectives[active].variables != model!.objectives[index].variables { clearObjective(model!.objectives[active]) }
         applyObjective(model!.objectives[index])
         model!.activeObjective = index
     }
