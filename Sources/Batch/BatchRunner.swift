@@ -75,10 +75,20 @@ public final class BatchRunner: Sendable {
     public func run(progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) throws -> BatchSummary {
         let clock = ContinuousClock()
         let start = clock.now
+        // The default model loads on another thread while the scenario file is read.
+        let preloaded = Mutex<[String: LoadedModel]>([:])
+        let preloading = DispatchGroup()
+        if let model = options.model {
+            DispatchQueue.global().async(group: preloading) { [self] in
+                let loaded = load(model)
+                preloaded.withLock { $0[model] = loaded }
+            }
+        }
         let lines = try ScenarioFile.read(path: scenarioPath)
         let readSeconds = (clock.now - start).inSeconds
         let selected = lines.filter { line in options.shard.map { line.index % $0.count == $0.index } ?? true }
-        let models = loadModels(for: selected)
+        preloading.wait()
+        let models = loadModels(for: selected, loaded: preloaded.withLock { $0 })
         let columns = Self.objectiveColumns(models)
         let manifest = BatchManifest(scenarios: scenarioPath, ids: lines.map(\.id),
                                      shard: options.shard.map { "\($0.index)/\($0.count)" }, objectives: columns.names, units: columns.units)
@@ -137,20 +147,24 @@ public final class BatchRunner: Sendable {
     /// A loaded model, or why it could not be loaded.
     typealias LoadedModel = Result<SupplyChainData, ScenarioError>
 
-    /// Loads each model the selected scenarios use, once (database read and characterisation).
-    func loadModels(for lines: [ScenarioLine]) -> [String: LoadedModel] {
+    /// Loads each model the selected scenarios use that is not in `loaded` yet, once (database
+    /// read and characterisation).
+    func loadModels(for lines: [ScenarioLine], loaded: [String: LoadedModel]) -> [String: LoadedModel] {
         var paths = Set<String>()
         if let model = options.model { paths.insert(model) }
         for line in lines { if case .success(let scenario) = line.result, let model = scenario.model { paths.insert(resolve(model)) } }
-        var models: [String: LoadedModel] = [:]
-        for path in paths.sorted() {
-            do {
-                models[path] = .success(try ModelSource.load(path: path, databasePath: options.database).data)
-            } catch {
-                models[path] = .failure(ScenarioError(lineNumber: 0, id: nil, message: "\(error)"))
-            }
-        }
+        var models = loaded
+        for path in paths.sorted() where models[path] == nil { models[path] = load(path) }
         return models
+    }
+
+    /// One model, or why it could not be loaded.
+    func load(_ path: String) -> LoadedModel {
+        do {
+            return .success(try ModelSource.load(path: path, databasePath: options.database).data)
+        } catch {
+            return .failure(ScenarioError(lineNumber: 0, id: nil, message: "\(error)"))
+        }
     }
 
     /// A scenario's model path, relative to the scenario file.

@@ -47,7 +47,7 @@ struct BatchBench: ParsableCommand {
                          String(format: "%.1f%%", 100 * (whole - glpk) / whole), "\(summary.failed) failed"])
         }
         print("Batch: \(scenarios) scenarios of \(model), median of 5 runs")
-        printTable(["jobs", "time", "model read + characterisation (once)", "scenarios/s", "per scenario (x jobs, incl. its line)",
+        printTable(["jobs", "time", "model load (once, beside reading the file)", "scenarios/s", "per scenario (x jobs, incl. its line)",
                     "GLPK re-solve", "GLPK edits", "outside GLPK", "outside the re-solve", "outside GLPK, whole run", "note"], rows)
         print(String(format: "speed-up with 2 jobs: %.2fx (target >= 1.7x); per-scenario overhead outside GLPK target < 20%%", rates[1] / rates[0]))
         // Where a scenario's time outside GLPK goes, one thread, 200 scenarios.
