@@ -192,6 +192,7 @@ struct ModelResolver {
         }
         // Materials and suppliers.
         var materials: [SupplyChainData.Material] = []
+        var unitProcessSuppliers: [String] = [], multiOutputSuppliers: [String] = []
         var suppliers: [SupplyChainData.Supplier] = []
         for (m, material) in model.materials.enumerated() {
             let path = "$.materials[\(m)]"
@@ -249,9 +250,9 @@ struct ModelResolver {
                 let location = result.location.flatMap { $0.hasCoordinates ? $0 : nil }
                 if supplier.cost == nil && result.cost == nil { notes.append("supplier \(supplier.id): no cost in the database or the model; counted as 0") }
                 if !systemScope && result.linkableInputs > 0 && result.process.processType?.uppercased() == "UNIT_PROCESS" {
-                    notes.append("supplier \(supplier.id): '\(result.process.name)' is a unit process with \(result.linkableInputs) product inputs whose upstream impacts the direct scope leaves out (set \"lciaScope\": \"system\" for cradle-to-gate)")
+                    unitProcessSuppliers.append(supplier.id)
                 }
-                if !systemScope && result.isMultiOutput { notes.append("supplier \(supplier.id): '\(result.process.name)' is multi-output; not allocated in the direct scope") }
+                if !systemScope && result.isMultiOutput { multiOutputSuppliers.append(supplier.id) }
                 suppliers.append(.init(
                     id: supplier.id, material: m, processRefId: result.process.refId, processName: result.process.name,
                     cost: supplier.cost ?? (result.cost ?? 0) * perUnit, impacts: result.impacts.map { $0 * perUnit },
@@ -260,6 +261,15 @@ struct ModelResolver {
                     modeUnitsPerKm: []))
             }
             materials.append(.init(id: material.id, unit: materialUnit?.name ?? material.unit ?? "?", massPerUnit: massPerUnit))
+        }
+        func listed(_ ids: [String]) -> String {
+            ids.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (ids.count > 5 ? " and \(ids.count - 5) more" : "")
+        }
+        if !unitProcessSuppliers.isEmpty {
+            notes.append("supplier\(unitProcessSuppliers.count == 1 ? "" : "s") \(listed(unitProcessSuppliers)): unit process\(unitProcessSuppliers.count == 1 ? "" : "es") with product inputs whose upstream impacts the direct scope leaves out (set \"lciaScope\": \"system\" for cradle-to-gate)")
+        }
+        if !multiOutputSuppliers.isEmpty {
+            notes.append("supplier\(multiOutputSuppliers.count == 1 ? "" : "s") \(listed(multiOutputSuppliers)): multi-output process\(multiOutputSuppliers.count == 1 ? "" : "es"), not allocated in the direct scope (the supplied product carries the whole burden)")
         }
         // Transport conversion: mode units per (unit of material x km).
         for s in suppliers.indices {
