@@ -89,6 +89,8 @@ public final class BatchRunner: Sendable {
         let selected = lines.filter { line in options.shard.map { line.index % $0.count == $0.index } ?? true }
         preloading.wait()
         let models = loadModels(for: selected, loaded: preloaded.withLock { $0 })
+        // The batch's own model is bad input for every scenario: stop before writing anything.
+        if let model = options.model, case .failure(let error)? = models[model] { throw error }
         let columns = Self.objectiveColumns(models)
         let manifest = BatchManifest(scenarios: scenarioPath, ids: lines.map(\.id),
                                      shard: options.shard.map { "\($0.index)/\($0.count)" }, objectives: columns.names, units: columns.units)

@@ -79,4 +79,14 @@ import Glibc
         let bad = try CLI.run(["batch", path, "--model", example, "--shard", "3/3"])
         #expect(bad.exitCode != 0)
     }
+
+    @Test func test_a_bad_batch_model_exits_1_before_writing_results() throws {
+        let directory = NSTemporaryDirectory() + "lcaopt-badmodel-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "{\"id\": \"a\"}\n".write(toFile: directory + "/s.jsonl", atomically: true, encoding: .utf8)
+        let result = try CLI.run(["batch", directory + "/s.jsonl", "--model", directory + "/missing.json", "--out", directory + "/out"])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("missing.json") && result.stderr.contains("cannot read the file"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/out/results.jsonl"))
+    }
 }
