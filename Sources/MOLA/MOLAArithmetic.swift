@@ -26,6 +26,8 @@ extension MOLACoefficients {
         // Raw factors, the last row per (category, flow) winning as in MOLA's parameter load.
         var factors: [Int64: [Int64: ImpactFactorRecord]] = [:]
         for factor in try database.impactFactors(ofCategories: categoryIds) { factors[factor.category, default: [:]][factor.flow] = factor }
+        var flowByRef: [String: Int64] = [:]
+        for flow in catalog.flows.values { flowByRef[flow.refId.lowercased()] = flow.id }
         let processes = Set(pairs.compactMap { processByRef[$0.processRefId.lowercased()]?.id })
         var exchanges: [Int64: [ExchangeRecord]] = [:]
         try database.forEachExchange(ofProcesses: processes) { exchanges[$0.owner, default: []].append($0) }
@@ -33,7 +35,7 @@ extension MOLACoefficients {
         for pair in pairs {
             guard let process = processByRef[pair.processRefId.lowercased()] else { continue }
             let rows = exchanges[process.id] ?? []
-            let flowId = catalog.flows.values.first { $0.refId.lowercased() == pair.flowRefId.lowercased() }?.id
+            let flowId = flowByRef[pair.flowRefId.lowercased()]
             result[pair] = coefficients(process: process, flow: flowId, rows: rows, categories: categoryIds, factors: factors, catalog: catalog)
         }
         return result

@@ -257,10 +257,11 @@ struct MOLAConverter {
             issue("$.parameters.J", "\(badIndex.count) entries whose index is not [F_m, P_m, F_t, P_t] members: \(Self.sample(badIndex))")
         }
         var links = Links()
+        let usedModes = Set(linked.values.joined())
         for p in unique(config.set("P_t")) {
             for f in unique(config.set("F_t")) {
                 let pair = MOLAConversion.Pair(flowRefId: f, processRefId: p)
-                if linked.values.contains(where: { $0.contains(pair) }) {
+                if usedModes.contains(pair) {
                     checkReferenceProduct(pair, entities, set: "F_t")
                     links.modes.append(pair)
                 }
