@@ -41,9 +41,7 @@ public enum BatchMerge {
             if let result = seen[id] { try writer.append(result) } else { missing.append(id) }
         }
         try writer.finish()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(manifest).write(to: URL(fileURLWithPath: out + "/batch.json"))
+        try manifest.jsonData().write(to: URL(fileURLWithPath: out + "/batch.json"))
         return MergeSummary(results: written.count - missing.count, missing: missing, duplicates: duplicates.sorted())
     }
 }

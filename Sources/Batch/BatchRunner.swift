@@ -86,7 +86,8 @@ public final class BatchRunner: Sendable {
         }
         let lines = try ScenarioFile.read(path: scenarioPath)
         let readSeconds = (clock.now - start).inSeconds
-        let selected = lines.filter { line in options.shard.map { line.index % $0.count == $0.index } ?? true }
+        // (Filters only when they select: a copy of 20,000 lines cost 5 ms before the first scenario.)
+        let selected = options.shard.map { shard in lines.filter { $0.index % shard.count == shard.index } } ?? lines
         preloading.wait()
         let models = loadModels(for: selected, loaded: preloaded.withLock { $0 })
         // The batch's own model is bad input for every scenario: stop before writing anything.
@@ -95,14 +96,12 @@ public final class BatchRunner: Sendable {
         let manifest = BatchManifest(scenarios: scenarioPath, ids: lines.map(\.id),
                                      shard: options.shard.map { "\($0.index)/\($0.count)" }, objectives: columns.names, units: columns.units)
         try FileManager.default.createDirectory(atPath: options.outDirectory, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(manifest).write(to: URL(fileURLWithPath: options.outDirectory + "/batch.json"))
+        try manifest.jsonData().write(to: URL(fileURLWithPath: options.outDirectory + "/batch.json"))
         let done = options.resume ? Set(readResults(directory: options.outDirectory).map(\.id)) : []
         if !options.resume {
             for name in ["results.jsonl", "results.csv"] { try? FileManager.default.removeItem(atPath: options.outDirectory + "/" + name) }
         }
-        let pending = selected.filter { !done.contains($0.id) }
+        let pending = done.isEmpty ? selected : selected.filter { !done.contains($0.id) }
         let writer = try ResultWriter(directory: options.outDirectory, objectives: columns.names, units: columns.units)
 
         let state = Mutex((next: 0, finished: 0, failed: 0, solverSeconds: 0.0, editSeconds: 0.0, error: String?.none))

@@ -12,7 +12,7 @@ import Synchronization
 final class ResultWriter: Sendable {
     private let jsonl: FileHandle
     private let csv: FileHandle
-    private let objectives: [String]
+    private let columns: ResultColumns
     private let pending = Mutex((results: [BatchResult](), finished: false))
     private let stopped = DispatchSemaphore(value: 0)
     /// The first write error, reported by the next ``append(_:)`` and by ``finish()``.
@@ -23,13 +23,13 @@ final class ResultWriter: Sendable {
         let jsonlPath = directory + "/results.jsonl", csvPath = directory + "/results.csv"
         let newCSV = !FileManager.default.fileExists(atPath: csvPath)
         for path in [jsonlPath, csvPath] where !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
         jsonl = try FileHandle(forWritingTo: URL(fileURLWithPath: jsonlPath))
         csv = try FileHandle(forWritingTo: URL(fileURLWithPath: csvPath))
         try Self.endWithNewline(jsonl, path: jsonlPath)
         try Self.endWithNewline(csv, path: csvPath)
-        self.objectives = objectives
+        columns = ResultColumns(objectives)
         if newCSV {
             let header = ["id", "status"] + objectives.map { "\($0) [\(units[$0] ?? "")]" } + ["seconds", "error"]
             try csv.write(contentsOf: Data((header.map(csvField).joined(separator: ",") + "\n").utf8))
@@ -70,6 +70,7 @@ final class ResultWriter: Sendable {
 
     /// The writer thread: whatever has arrived, every millisecond, until finished and drained.
     private func run() {
+        var lines: [UInt8] = [], rows: [UInt8] = []
         while true {
             let (results, finished) = pending.withLock { state in
                 defer { state.results.removeAll(keepingCapacity: true) }
@@ -81,16 +82,11 @@ final class ResultWriter: Sendable {
                 continue
             }
             do {
-                var lines = Data(), rows = ""
-                for result in results {
-                    lines.append(try result.jsonLine())
-                    lines.append(UInt8(ascii: "\n"))
-                    rows += csvField(result.id) + "," + csvField(result.status)
-                    for name in objectives { rows += "," + (result.objectives[name].map(\.description) ?? "") }
-                    rows += "," + result.seconds.description + "," + csvField(result.error ?? "") + "\n"
-                }
-                try jsonl.write(contentsOf: lines)
-                try csv.write(contentsOf: Data(rows.utf8))
+                lines.removeAll(keepingCapacity: true)
+                rows.removeAll(keepingCapacity: true)
+                for result in results { try result.appendLines(json: &lines, csv: &rows, columns: columns) }
+                try lines.withUnsafeBytes { try jsonl.write(contentsOf: $0) }
+                try rows.withUnsafeBytes { try csv.write(contentsOf: $0) }
             } catch {
                 failure.withLock { if $0 == nil { $0 = "\(error)" } }
             }
