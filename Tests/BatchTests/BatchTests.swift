@@ -205,4 +205,30 @@ import Testing
         }
         #expect(read[2].id == "c" && read[3].id == "d")
     }
+
+    /// Numbers read by the fast path equal Foundation's (strtod) to the bit, across digit counts,
+    /// decimals, signs and exponents; lines read in parallel chunks keep their order and indices.
+    @Test func numbersEqualStrtodAndLinesKeepTheirOrder() throws {
+        var generator = SystemRandomNumberGenerator()
+        var texts: [String] = ["0", "-0", "0.1", "0.3", "1600", "0.05", "123456789012345", "1234567890123456", "0.1234567890123456789",
+                               "9007199254740993", "1e22", "1.5E-7", "-2.5e+3", "0.0000000000000000000001", "0.00000000000000000000001",
+                               "179769313486231570000000000000000", "4.9e-324", "2.2250738585072014e-308"]
+        for _ in 0..<3000 {
+            let digits = Int.random(in: 1...18, using: &generator)
+            var text = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+            while text.count > 1 && text.hasPrefix("0") { text.removeFirst() }
+            let decimals = Int.random(in: 0...min(digits, 20), using: &generator)
+            if decimals > 0 { text = "0." + text + String(repeating: "7", count: decimals % 3) }
+            if Bool.random(using: &generator) { text = "-" + text }
+            texts.append(text)
+        }
+        let lines = texts.enumerated().map { #"{"id": "n\#($0.offset)", "set": {"a.b.c": \#($0.element)}}"# }
+        let read = try ScenarioFile.read(path: try BatchTests.write(lines.joined(separator: "\n")))
+        #expect(read.map(\.index) == Array(texts.indices))
+        #expect(read.map(\.id) == texts.indices.map { "n\($0)" })
+        for (line, text) in zip(read, texts) {
+            guard case .success(let scenario) = line.result else { Issue.record("\(text) not read"); continue }
+            #expect(scenario.set?["a.b.c"]?.bitPattern == Double(text)!.bitPattern, "\(text)")
+        }
+    }
 }
