@@ -31,9 +31,7 @@ public enum BatchMerge {
         }
         guard var manifest else { throw ScenarioError(lineNumber: 0, id: nil, message: "no folders to merge") }
         manifest.shard = nil
-        try? FileManager.default.removeItem(atPath: out + "/results.jsonl")
-        try? FileManager.default.removeItem(atPath: out + "/results.csv")
-        let writer = try ResultWriter(directory: out, objectives: manifest.objectives, units: manifest.units)
+        let writer = try ResultWriter(directory: out, objectives: manifest.objectives, units: manifest.units, keep: false)
         defer { try? writer.finish() }  // also when an append fails: the writer thread stops
         var missing: [String] = []
         var written = Set<String>()
@@ -41,7 +39,7 @@ public enum BatchMerge {
             if let result = seen[id] { try writer.append(result) } else { missing.append(id) }
         }
         try writer.finish()
-        try manifest.jsonData().write(to: URL(fileURLWithPath: out + "/batch.json"))
+        try writeWhole(manifest.jsonData(), to: out + "/batch.json")
         return MergeSummary(results: written.count - missing.count, missing: missing, duplicates: duplicates.sorted())
     }
 }

@@ -15,6 +15,8 @@ public final class PreparedSolver {
     private var current: (path: String, problem: SupplyChainProblem)?
     /// Seconds spent handing changes to GLPK (bound and objective edits, loads), summed.
     private(set) var editSeconds = 0.0
+    /// Simplex iterations of every solve, summed: how much each warm start had left to do.
+    private(set) var iterations = 0
 
     public init() {}
 
@@ -62,7 +64,9 @@ public final class PreparedSolver {
         loaded = model
         hasLoaded = true
         editSeconds += (clock.now - start).inSeconds
-        return try solver.solve(SolveOptions())
+        let result = try solver.solve(SolveOptions())
+        iterations += result.iterations
+        return result
     }
 
     static func sameStructure(_ a: LinearModel, _ b: LinearModel) -> Bool {

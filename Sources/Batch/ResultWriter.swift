@@ -2,49 +2,55 @@ import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Synchronization
 
 /// Appends results to `results.jsonl` and `results.csv` from one writer thread: workers hand
 /// results over under a lock (no wake-up, no disk), the writer takes what has arrived every
-/// millisecond and writes whole lines, one `write` per file. Lines never interleave, and a killed
-/// run loses only the scenarios in flight (solving, or finished in the last millisecond).
+/// millisecond (at once when finishing) and writes whole lines, one `write` per file. Lines
+/// never interleave, and a killed run loses only the scenarios in flight (solving, or finished
+/// in the last millisecond).
 final class ResultWriter: Sendable {
     private let jsonl: FileHandle
     private let csv: FileHandle
     private let columns: ResultColumns
     private let pending = Mutex((results: [BatchResult](), finished: false))
+    /// Signalled by ``finish()`` so the writer drains at once instead of at its next tick.
+    private let wake = DispatchSemaphore(value: 0)
     private let stopped = DispatchSemaphore(value: 0)
     /// The first write error, reported by the next ``append(_:)`` and by ``finish()``.
     private let failure = Mutex<String?>(nil)
 
-    init(directory: String, objectives: [String], units: [String: String]) throws {
+    /// Opens `results.jsonl` and `results.csv` in `directory` (created if needed): appending to
+    /// what is there when `keep` (resume), else starting both afresh.
+    init(directory: String, objectives: [String], units: [String: String], keep: Bool) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let jsonlPath = directory + "/results.jsonl", csvPath = directory + "/results.csv"
-        let newCSV = !FileManager.default.fileExists(atPath: csvPath)
-        for path in [jsonlPath, csvPath] where !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
-        }
-        jsonl = try FileHandle(forWritingTo: URL(fileURLWithPath: jsonlPath))
-        csv = try FileHandle(forWritingTo: URL(fileURLWithPath: csvPath))
+        jsonl = try openForWriting(jsonlPath, truncate: !keep)
+        csv = try openForWriting(csvPath, truncate: !keep)
+        let csvSize = try csv.seekToEnd()
+        _ = try jsonl.seekToEnd()
         try Self.endWithNewline(jsonl, path: jsonlPath)
         try Self.endWithNewline(csv, path: csvPath)
         columns = ResultColumns(objectives)
-        if newCSV {
+        if csvSize == 0 {
             let header = ["id", "status"] + objectives.map { "\($0) [\(units[$0] ?? "")]" } + ["seconds", "error"]
             try csv.write(contentsOf: Data((header.map(csvField).joined(separator: ",") + "\n").utf8))
         }
-        Thread { [self] in run() }.start()
+        Threads.start { [self] in run() }
     }
 
-    /// Positions at the end; a line cut by a kill gets its line break so the next line is whole.
+    /// Positioned at the end; a line cut by a kill gets its line break so the next line is whole.
     private static func endWithNewline(_ handle: FileHandle, path: String) throws {
-        let size = try handle.seekToEnd()
+        let size = try handle.offset()
         guard size > 0 else { return }
-        let reader = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        try reader.seek(toOffset: size - 1)
-        if reader.readData(ofLength: 1) != Data("\n".utf8) { try handle.write(contentsOf: Data("\n".utf8)) }
-        try reader.close()
+        var last: UInt8 = 0
+        guard pread(handle.fileDescriptor, &last, 1, off_t(size - 1)) == 1 else {
+            throw WriteError(message: "\(path): cannot read its last byte (\(String(cString: strerror(errno))))")
+        }
+        if last != UInt8(ascii: "\n") { try handle.write(contentsOf: Data("\n".utf8)) }
     }
 
     /// Hands `result` to the writer; throws if an earlier write failed.
@@ -61,6 +67,7 @@ final class ResultWriter: Sendable {
             return !state.finished
         }
         if first {
+            wake.signal()
             stopped.wait()
             try? jsonl.close()
             try? csv.close()
@@ -78,7 +85,7 @@ final class ResultWriter: Sendable {
             }
             if results.isEmpty {
                 if finished { break }
-                usleep(1000)
+                _ = wake.wait(timeout: .now() + .milliseconds(1))
                 continue
             }
             do {
@@ -98,6 +105,25 @@ final class ResultWriter: Sendable {
         var message: String
         var description: String { message }
     }
+}
+
+/// `path` opened for reading and writing (created if missing, emptied when `truncate`) with one
+/// `open`: Foundation's `createFile` writes a temporary file and renames it, `Data.write` syncs
+/// to disk, each a millisecond before the first scenario starts. Results are flushed to the
+/// system as they are written, which is what survives a killed run.
+func openForWriting(_ path: String, truncate: Bool) throws -> FileHandle {
+    let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | (truncate ? O_TRUNC : 0), 0o644)
+    guard descriptor >= 0 else {
+        throw ResultWriter.WriteError(message: "\(path): cannot open for writing (\(String(cString: strerror(errno))))")
+    }
+    return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+}
+
+/// Writes `data` as the whole content of `path` (see ``openForWriting(_:truncate:)``).
+func writeWhole(_ data: Data, to path: String) throws {
+    let handle = try openForWriting(path, truncate: true)
+    try handle.write(contentsOf: data)
+    try handle.close()
 }
 
 /// A CSV field, quoted when needed (checked on the UTF-8 bytes: this runs per field and result).

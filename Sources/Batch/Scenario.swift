@@ -63,15 +63,18 @@ public enum ScenarioFile {
     }
 
     /// One scenario per line. Lines are found and trimmed as bytes and read by ``ScenarioJSON``
-    /// (about 2.5 us a line with validation, where trimming Strings and JSONDecoder took 20 us), in
-    /// chunks on every core: this runs before the first scenario starts. A line ScenarioJSON does
-    /// not accept is decoded again with JSONDecoder, which accepts it or says why not.
+    /// (about 1 us a line with validation, where trimming Strings and JSONDecoder took 20 us). A
+    /// file of more than 4,096 lines is read in chunks on every core: this runs before the first
+    /// scenario starts. A smaller one is read on this thread, leaving the other cores to the
+    /// model load that runs beside it (a few milliseconds, longer than reading such a file).
+    /// A line ScenarioJSON does not accept is decoded again with JSONDecoder, which accepts it
+    /// or says why not.
     static func jsonLines(_ data: Data) -> [ScenarioLine] {
         let ranges = lineRanges(data)
         let numbered = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [Int] in
             ranges.indices.filter { !ranges[$0].isEmpty && bytes[ranges[$0].lowerBound] != UInt8(ascii: "#") }
         }
-        let chunkSize = 512
+        let chunkSize = numbered.count > 4096 ? 512 : max(1, numbered.count)
         let chunks = (numbered.count + chunkSize - 1) / chunkSize
         return [ScenarioLine](unsafeUninitializedCapacity: numbered.count) { buffer, count in
             nonisolated(unsafe) let lines = buffer

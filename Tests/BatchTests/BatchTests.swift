@@ -109,6 +109,30 @@ import Testing
         #expect(partial.missing.count == 10)
     }
 
+    @Test func rerunStartsAfreshAndResumeMendsACutLine() throws {
+        let path = try Self.write((0..<3).map { "{\"id\": \"s\($0)\"}" }.joined(separator: "\n"))
+        let out = (path as NSString).deletingLastPathComponent + "/out"
+        let options = BatchOptions(model: Self.model, jobs: 2, outDirectory: out)
+        _ = try BatchRunner(scenarioPath: path, options: options).run()
+        _ = try BatchRunner(scenarioPath: path, options: options).run()
+        let csv = try String(contentsOfFile: out + "/results.csv", encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 4 && csv.components(separatedBy: "id,status").count == 2)
+        #expect(try Self.results(out).count == 3)
+        // A line cut by a kill: resume ends it, skips the three done, and leaves the rest whole.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out + "/results.jsonl"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"id":"s9","sta"#.utf8))
+        try handle.close()
+        var resumed = options
+        resumed.resume = true
+        let summary = try BatchRunner(scenarioPath: path, options: resumed).run()
+        #expect(summary.skipped == 3 && summary.run == 0)
+        let lines = try String(contentsOfFile: out + "/results.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 4 && lines.last == #"{"id":"s9","sta"#)
+        let manifest = try JSONDecoder().decode(BatchManifest.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/batch.json")))
+        #expect(manifest.ids == ["s0", "s1", "s2"] && manifest.objectives == ["cost", "gwp"])
+    }
+
     @Test func test_csv_scenarios() throws {
         let path = try Self.write("""
             id,objective,disable,suppliers.pla-blair.capacity,scaleDemand
