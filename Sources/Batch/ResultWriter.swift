@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Reports
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -126,11 +127,6 @@ func writeWhole(_ data: Data, to path: String) throws {
     try handle.close()
 }
 
-/// A CSV field, quoted when needed (checked on the UTF-8 bytes: this runs per field and result).
-func csvField(_ text: String) -> String {
-    text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
-        ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-}
 
 /// The results already in `directory/results.jsonl` (unreadable lines are skipped).
 func readResults(directory: String) -> [BatchResult] {

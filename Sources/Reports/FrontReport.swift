@@ -77,20 +77,20 @@ public struct FrontReport: Sendable, Codable {
     public func frontCSV() -> String {
         let all = allObjectiveNames
         var lines = [(["point"] + all.map { "\($0) [\(units[$0] ?? "")]" } + objectives.dropFirst().map { "epsilon \($0)" } + ["status"])
-            .map(Self.csvField).joined(separator: ",")]
+            .map(csvField).joined(separator: ",")]
         for (index, point) in points.enumerated() {
             let row = ["\(index + 1)"] + all.map { point.objectives[$0].map { "\($0)" } ?? "" }
                 + objectives.dropFirst().map { point.epsilon[$0].map { "\($0)" } ?? "" } + [point.status]
-            lines.append(row.map(Self.csvField).joined(separator: ","))
+            lines.append(row.map(csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// `payoff.csv`: the lexicographic optimum of each objective (rows) in every objective (columns).
     public func payoffCSV() -> String {
-        var lines = [(["minimised"] + objectives.map { "\($0) [\(units[$0] ?? "")]" }).map(Self.csvField).joined(separator: ",")]
+        var lines = [(["minimised"] + objectives.map { "\($0) [\(units[$0] ?? "")]" }).map(csvField).joined(separator: ",")]
         for (index, row) in payoff.enumerated() {
-            lines.append(([objectives[index]] + row.map { "\($0)" }).map(Self.csvField).joined(separator: ","))
+            lines.append(([objectives[index]] + row.map { "\($0)" }).map(csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -116,9 +116,5 @@ public struct FrontReport: Sendable, Codable {
     /// Swept objectives first, then the others of the model.
     public var allObjectiveNames: [String] {
         objectives + units.keys.filter { !objectives.contains($0) }.sorted()
-    }
-
-    static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

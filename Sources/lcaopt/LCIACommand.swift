@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Impact
 import OpenLCA
+import Reports
 
 /// `lcaopt lcia DB --process ID ...`: impacts per reference unit, as openLCA computes them.
 struct LCIACommand: ParsableCommand {

@@ -70,13 +70,6 @@ struct TextTable {
     }
 }
 
-/// A CSV field, quoted when it holds a comma, quote or line break.
-func csvField(_ text: String) -> String {
-    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return text
-}
 
 /// A number for tables: up to `digits` significant digits, no exponent for ordinary magnitudes.
 func formatNumber(_ value: Double, digits: Int = 6) -> String {

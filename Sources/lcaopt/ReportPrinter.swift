@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import SupplyChain
 
 /// Plain-text tables of solve results.
