@@ -110,6 +110,34 @@ public final class BatchRunner: Sendable {
         let total = pending.count
         let jobs = max(1, min(options.jobs, max(1, total)))
         let setupSeconds = (clock.now - start).inSeconds
+        // Runs of neighbouring scenarios, shorter towards the end so that jobs finish together:
+        // neighbours in a file are often a sweep, and a re-solve from the basis of a similar
+        // scenario takes fewer simplex steps (the benchmark's 1,000: 17.7 a scenario on one job;
+        // on two, 18.5 taking one scenario at a time, 17.9 in runs).
+        @Sendable func nextRun() -> Range<Int>? {
+            state.withLock { value in
+                guard value.next < total, value.error == nil else { return nil }
+                let size = max(1, min(16, (total - value.next) / (4 * jobs)))
+                value.next += size
+                return value.next - size..<value.next
+            }
+        }
+        /// Hands a result to the writer and counts it; false when writing has failed.
+        @Sendable func record(_ result: BatchResult) -> Bool {
+            do {
+                try writer.append(result)
+            } catch {
+                state.withLock { $0.error = "\(options.outDirectory): cannot write results: \(error)" }
+                return false
+            }
+            progress(state.withLock { value in
+                value.finished += 1
+                if result.status != TerminationStatus.optimal.rawValue { value.failed += 1 }
+                value.solverSeconds += result.solverSeconds
+                return BatchProgress(done: value.finished, total: total, failed: value.failed, seconds: (clock.now - start).inSeconds)
+            })
+            return true
+        }
         Threads.run(jobs) {
             let prepared = PreparedSolver()
             defer {
@@ -118,33 +146,9 @@ public final class BatchRunner: Sendable {
                     $0.iterations += prepared.iterations
                 }
             }
-            while true {
-                // Runs of neighbouring scenarios, shorter towards the end so that jobs finish
-                // together: neighbours in a file are often a sweep, and a re-solve from the basis
-                // of a similar scenario takes fewer simplex steps (the benchmark's 1,000: 17.7 a
-                // scenario on one job; on two, 18.5 taking one scenario at a time, 17.9 in runs).
-                let run: Range<Int>? = state.withLock { value in
-                    guard value.next < total, value.error == nil else { return nil }
-                    let size = max(1, min(16, (total - value.next) / (4 * jobs)))
-                    value.next += size
-                    return value.next - size..<value.next
-                }
-                guard let run else { return }
+            while let run = nextRun() {
                 for index in run {
-                    let result = self.evaluate(pending[index], models: models, solver: prepared)
-                    do {
-                        try writer.append(result)
-                    } catch {
-                        state.withLock { $0.error = "\(self.options.outDirectory): cannot write results: \(error)" }
-                        return
-                    }
-                    let snapshot = state.withLock { value -> BatchProgress in
-                        value.finished += 1
-                        if result.status != TerminationStatus.optimal.rawValue { value.failed += 1 }
-                        value.solverSeconds += result.solverSeconds
-                        return BatchProgress(done: value.finished, total: total, failed: value.failed, seconds: (clock.now - start).inSeconds)
-                    }
-                    progress(snapshot)
+                    guard record(self.evaluate(pending[index], models: models, solver: prepared)) else { return }
                 }
             }
         }

@@ -63,7 +63,7 @@ public enum ScenarioFile {
     }
 
     /// One scenario per line. Lines are found and trimmed as bytes and read by ``ScenarioJSON``
-    /// (about 1 us a line with validation, where trimming Strings and JSONDecoder took 20 us). A
+    /// (1-2 us a line with validation, where trimming Strings and JSONDecoder took 20 us). A
     /// file of more than 4,096 lines is read in chunks on every core: this runs before the first
     /// scenario starts. A smaller one is read on this thread, leaving the other cores to the
     /// model load that runs beside it (a few milliseconds, longer than reading such a file).
