@@ -30,15 +30,18 @@ let package = Package(
         .target(name: "SparseLU", dependencies: ["CUMFPACK"]),
         .target(name: "Impact", dependencies: ["OpenLCA", "SparseLU"]),
 
+        // MARK: File shapes: unknown keys, types and JSON Schemas of every file kind lcaopt reads.
+        .target(name: "InputSchema", dependencies: [.product(name: "Yams", package: "Yams")]),
+
         // MARK: Linear programming: solver-independent model, GLPK backend.
         .target(name: "LPModel"),
         .target(name: "GLPKBackend", dependencies: ["LPModel", "CGLPK"]),
 
         // MARK: The supply-chain model: model files, resolution against a database, LP building.
-        .target(name: "SupplyChain", dependencies: ["OpenLCA", "Impact", "LPModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SupplyChain", dependencies: ["OpenLCA", "Impact", "LPModel", "InputSchema", .product(name: "Yams", package: "Yams")]),
 
         // MARK: MOLA configurations: conversion to native models, MOLA's own arithmetic for comparison.
-        .target(name: "MOLA", dependencies: ["SupplyChain", "OpenLCA", "LPModel"]),
+        .target(name: "MOLA", dependencies: ["SupplyChain", "OpenLCA", "LPModel", "InputSchema"]),
 
         // MARK: Pareto fronts (against the solver protocol only).
         .target(name: "Pareto", dependencies: ["LPModel"]),
@@ -47,7 +50,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["SupplyChain", "Pareto", "GLPKBackend"]),
 
         // MARK: Batch evaluation of scenarios.
-        .target(name: "Batch", dependencies: ["SupplyChain", "MOLA", "Pareto", "Reports", "GLPKBackend", "LPModel"]),
+        .target(name: "Batch", dependencies: ["InputSchema", "SupplyChain", "MOLA", "Pareto", "Reports", "GLPKBackend", "LPModel"]),
 
         // MARK: Command-line tool (thin: every command is a library call).
         .executableTarget(
@@ -74,6 +77,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["LPModel"]),
 
         // MARK: Tests.
+        .testTarget(name: "InputSchemaTests", dependencies: ["InputSchema"]),
         .testTarget(name: "OpenLCATests", dependencies: ["OpenLCA", "OpenLCAFixtures", "SQLite"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "OpenLCA", "OpenLCAFixtures", "SQLite"]),
         .testTarget(name: "LPModelTests", dependencies: ["LPModel", "GLPKBackend", "TestSupport"]),

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import InputSchema
 
 /// One scenario of a batch: changes to a model and what to run.
 ///
@@ -25,6 +26,9 @@ public struct Scenario: Sendable, Codable, Equatable {
     public var objectives: [String]?
 
     public init(id: String) { self.id = id }
+
+    /// The keys of a scenario line.
+    public static let keys = ["id", "model", "disable", "set", "scaleDemand", "run", "objective", "points", "objectives"]
 }
 
 /// A line of a scenario file: its position, and the scenario or why it could not be read.
@@ -96,14 +100,25 @@ public enum ScenarioFile {
 
     /// The scenario of one JSON line, or why it cannot be used.
     private static func scenario(_ line: UnsafeRawBufferPointer, number: Int, decoder: JSONDecoder) -> Result<Scenario, ScenarioError> {
-        if let scenario = ScenarioJSON.scenario(line) { return validate(scenario, line: number) }
+        if let (scenario, unknown) = ScenarioJSON.scenario(line) {
+            return unknown.isEmpty ? validate(scenario, line: number) : unknownKeys(unknown, id: scenario.id, line: number)
+        }
         let data = Data(line)
         do {
-            return validate(try decoder.decode(Scenario.self, from: data), line: number)
+            let scenario = try decoder.decode(Scenario.self, from: data)
+            let keys = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any])?.keys.map { $0 } ?? []
+            let unknown = keys.filter { !Scenario.keys.contains($0) }.sorted()
+            return unknown.isEmpty ? validate(scenario, line: number) : unknownKeys(unknown, id: scenario.id, line: number)
         } catch {
             let id = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any])?["id"] as? String
             return .failure(ScenarioError(lineNumber: number, id: id, message: "not a valid scenario: \(describe(error))"))
         }
+    }
+
+    /// A line with keys a scenario does not have: an error naming each, with a did-you-mean.
+    static func unknownKeys(_ keys: [String], id: String, line: Int) -> Result<Scenario, ScenarioError> {
+        let message = keys.map { "unknown key '\($0)' (\(unknownKeyHint($0, known: Scenario.keys)))" }.joined(separator: "; ")
+        return .failure(ScenarioError(lineNumber: line, id: id.isEmpty ? nil : id, message: message))
     }
 
     /// The byte range of every line, without its line break and surrounding ASCII white space
@@ -152,7 +167,9 @@ public enum ScenarioFile {
                 case "scaleDemand":
                     if let factor = Double(value) { scenario.scaleDemand = factor } else { problems.append("scaleDemand '\(value)' is not a number") }
                 default:
-                    if let number = Double(value) { scenario.set = (scenario.set ?? [:]).merging([name: number]) { $1 } }
+                    if !name.contains(".") {
+                        problems.append("unknown column '\(name)' (\(unknownKeyHint(name, known: Scenario.keys + ["KIND.ID.FIELD"])))")
+                    } else if let number = Double(value) { scenario.set = (scenario.set ?? [:]).merging([name: number]) { $1 } }
                     else { problems.append("\(name) '\(value)' is not a number") }
                 }
             }

@@ -5,12 +5,14 @@ import Foundation
 /// (a tenth of a warm GLPK re-solve of the bundled example); this reads one in about 2.5 us.
 /// Anything it does not accept goes to JSONDecoder, which then gives the message.
 enum ScenarioJSON {
-    /// The scenario of one line, or nil when the line is not JSON or a key has another type.
-    /// Known keys are read straight into the scenario; other values are checked and skipped.
-    static func scenario(_ bytes: UnsafeRawBufferPointer) -> Scenario? {
+    /// The scenario of one line and the keys it has that a scenario does not, or nil when the
+    /// line is not JSON or a key has another type. Known keys are read straight into the
+    /// scenario; the values of unknown ones are checked and skipped.
+    static func scenario(_ bytes: UnsafeRawBufferPointer) -> (Scenario, unknownKeys: [String])? {
         var reader = Reader(bytes: bytes)
         var scenario = Scenario(id: "")
         var hasId = false
+        var unknown: [String] = []
         let complete = reader.members { reader, key in
             if reader.skipNull() { return key != "id" }
             switch key {
@@ -32,12 +34,14 @@ enum ScenarioJSON {
                     return true
                 }) else { return false }
                 scenario.set = values
-            default: return reader.skipValue(depth: 1)  // unknown keys are ignored, as JSONDecoder does
+            default:
+                unknown.append(key)
+                return reader.skipValue(depth: 1)
             }
             return true
         }
         guard complete, reader.atEnd(), hasId else { return nil }
-        return scenario
+        return (scenario, unknown)
     }
 
     /// A recursive-descent reader over UTF-8 bytes (RFC 8259).

@@ -1,4 +1,5 @@
 import Foundation
+import InputSchema
 import SupplyChain
 
 /// A MOLA configuration file (MOLA's General Specification, version 5): `sets`, `parameters`
@@ -64,17 +65,44 @@ public struct MOLAConfiguration: Sendable, Equatable {
         return try decode(data, file: path)
     }
 
-    /// Decodes a MOLA configuration.
+    /// Decodes a MOLA configuration. Keys MOLA's General Specification v5 does not have (at the
+    /// top, in `settings`, `sets`, `parameters` and their entries) are rejected with a
+    /// did-you-mean, all at once; other MOLA specifications (AIMMS, Kondili, ...) are rejected
+    /// by name.
     public static func decode(_ data: Data, file: String) throws(ModelError) -> MOLAConfiguration {
         do {
             let raw = try decoder.decode(Raw.self, from: data)
+            var issues = raw.unknownKeys.map { ModelIssue("$.\($0)", "unknown key '\($0)'", hint: unknownKeyHint($0, known: Known.topLevel)) }
+            if let specification = raw.specification, !specification.contains(".GeneralSpecification'") {
+                throw ModelError(file: file, issues: [ModelIssue(
+                    "$.specification", "unsupported MOLA specification \(specification)",
+                    hint: "lcaopt reads configurations of MOLA's General Specification v5 (mola.specification5.GeneralSpecification)")])
+            }
             guard let sets = raw.sets else {
                 throw ModelError(file: file, issues: [ModelIssue("$.sets", "missing", hint: "a MOLA configuration has sets and parameters")])
             }
+            func unknown(_ names: some Sequence<String>, _ known: [String], _ path: String, _ kind: String) {
+                for name in names.sorted() where !known.contains(name) {
+                    issues.append(ModelIssue("\(path).\(name)", "unknown \(kind) '\(name)' of MOLA's General Specification v5",
+                                             hint: unknownKeyHint(name, known: known)))
+                }
+            }
+            unknown(sets.keys, Known.sets, "$.sets", "set")
+            unknown((raw.parameters ?? [:]).keys, Known.parameters, "$.parameters", "parameter")
+            unknown((raw.settings ?? [:]).keys, Known.settings, "$.settings", "setting")
+            for (name, value) in (raw.parameters ?? [:]).sorted(by: { $0.key < $1.key }) {
+                for (offset, keys) in value.unknownKeys {
+                    for key in keys {
+                        issues.append(ModelIssue("$.parameters.\(name)[\(offset)].\(key)", "unknown key '\(key)'",
+                                                 hint: unknownKeyHint(key, known: ["index", "value"])))
+                    }
+                }
+            }
+            guard issues.isEmpty else { throw ModelError(file: file, issues: issues) }
             return MOLAConfiguration(
                 sets: sets.mapValues { $0.map(\.text) },
                 parameters: (raw.parameters ?? [:]).mapValues(\.entries),
-                settings: raw.settings ?? [:], dbFile: raw.db_file, specification: raw.specification)
+                settings: (raw.settings ?? [:]).compactMapValues(\.bool), dbFile: raw.db_file, specification: raw.specification)
         } catch let error as ModelError {
             throw error
         } catch let error as DecodingError {
@@ -82,6 +110,15 @@ public struct MOLAConfiguration: Sendable, Equatable {
         } catch {
             throw ModelError(file: file, issues: [ModelIssue("$", "not valid JSON: \(error)")])
         }
+    }
+
+    /// The names MOLA's General Specification v5 uses (`mola/specification5.py`, `GeneralSpecification`,
+    /// and the keys MOLA's GUI writes around it).
+    enum Known {
+        static let topLevel = ["settings", "doc_name", "doc_path", "specification", "controller", "db_file", "sets", "indexed_sets", "parameters"]
+        static let sets = ["P_m", "P_t", "P_s", "F_m", "F_t", "F_s", "T", "K", "D", "KPI", "OBJ", "F", "P", "AF", "E", "AP", "AKPI"]
+        static let parameters = ["C", "U", "Demand", "Total_Demand", "L", "X", "Y", "d", "J", "w", "u", "calA", "calB", "calC", "Arc"]
+        static let settings = ["distance_calculated", "test_setting"]
     }
 
     private static var decoder: JSONDecoder {
@@ -99,16 +136,18 @@ public struct MOLAConfiguration: Sendable, Equatable {
     private struct Raw: Decodable {
         var sets: [String: [Scalar]]?
         var parameters: [String: ParameterValue]?
-        var settings: [String: Bool]?
+        var settings: [String: Lenient]?
         var db_file: String?
         var specification: String?
+        var unknownKeys: [String]
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: Key.self)
+            unknownKeys = container.allKeys.map(\.stringValue).filter { !Known.topLevel.contains($0) }.sorted()
             sets = try container.decodeIfPresent([String: [Scalar]].self, forKey: Key("sets"))
             parameters = try container.decodeIfPresent([String: ParameterValue].self, forKey: Key("parameters"))
             // Settings other than booleans are not used by the General Specification.
-            settings = (try? container.decodeIfPresent([String: Lenient].self, forKey: Key("settings")))??.compactMapValues(\.bool)
+            settings = (try? container.decodeIfPresent([String: Lenient].self, forKey: Key("settings"))) ?? nil
             db_file = try? container.decodeIfPresent(String.self, forKey: Key("db_file"))
             specification = try? container.decodeIfPresent(String.self, forKey: Key("specification"))
         }
@@ -140,12 +179,16 @@ public struct MOLAConfiguration: Sendable, Equatable {
     /// A parameter: a list of `{index, value}` entries, or one number (a scalar parameter).
     private struct ParameterValue: Decodable {
         var entries: [Entry]
+        /// Entry position -> keys other than `index` and `value`.
+        var unknownKeys: [(Int, [String])] = []
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
             if let value = try? container.decode(Double.self) {
                 entries = [Entry(index: [], value: value)]
             } else {
-                entries = try container.decode([RawEntry].self).map { Entry(index: $0.index.map(\.text), value: $0.value ?? .nan) }
+                let raw = try container.decode([RawEntry].self)
+                entries = raw.map { Entry(index: $0.index.map(\.text), value: $0.value ?? .nan) }
+                for (offset, entry) in raw.enumerated() where !entry.unknownKeys.isEmpty { unknownKeys.append((offset, entry.unknownKeys)) }
             }
         }
     }
@@ -153,6 +196,15 @@ public struct MOLAConfiguration: Sendable, Equatable {
     private struct RawEntry: Decodable {
         var index: [Scalar]
         var value: Double?
+        var unknownKeys: [String] = []
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            index = try container.decode([Scalar].self, forKey: Key("index"))
+            value = try container.decodeIfPresent(Double.self, forKey: Key("value"))
+            if container.allKeys.count > (value == nil ? 1 : 2) {
+                unknownKeys = container.allKeys.map(\.stringValue).filter { $0 != "index" && $0 != "value" }.sorted()
+            }
+        }
     }
 
     private struct Lenient: Decodable {

@@ -1,4 +1,5 @@
 import Foundation
+import InputSchema
 import Yams
 
 /// A problem in a model file: where (JSON path) and what, with a hint how to fix it.
@@ -14,6 +15,11 @@ public struct ModelIssue: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(path): \(message)" + (hint.map { " (\($0))" } ?? "") }
+
+    /// The issue a shape check found.
+    public init(_ problem: ShapeProblem) {
+        self.init(problem.path, problem.message, hint: problem.hint)
+    }
 }
 
 /// Why a model cannot be loaded or built: every problem found, at once.
@@ -41,11 +47,16 @@ extension ModelFile {
         return try decode(data, file: path)
     }
 
-    /// Decodes a model from JSON or YAML text.
+    /// Decodes a model from JSON or YAML text. The text is first checked against ``shape``, so an
+    /// unknown key (with a did-you-mean), a missing one and every wrong type are reported at once.
     public static func decode(_ data: Data, file: String) throws(ModelError) -> ModelFile {
-        let lower = file.lowercased()
-        let isYAML = lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
-            || (!lower.hasSuffix(".json") && data.first.map { $0 != UInt8(ascii: "{") } == true)
+        let isYAML = StructuredText.isYAML(data, file: file)
+        let tree: JSONValue
+        do { tree = try StructuredText.parse(data, yaml: isYAML) } catch {
+            throw ModelError(file: file, issues: [ModelIssue(error)])
+        }
+        let problems = shape.problems(in: tree)
+        guard problems.isEmpty else { throw ModelError(file: file, issues: problems.map(ModelIssue.init)) }
         do {
             if isYAML {
                 return try YAMLDecoder().decode(ModelFile.self, from: String(decoding: data, as: UTF8.self))

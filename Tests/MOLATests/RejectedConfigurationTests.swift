@@ -146,3 +146,42 @@ import Testing
         #expect(found.first?.message.hasPrefix("5 material processes have no coordinates") == true)
     }
 }
+
+/// Names MOLA's General Specification v5 does not have are rejected, with a did-you-mean.
+@Suite struct MOLAUnknownKeyTests {
+    @Test func misspelledNamesAreRejected() throws {
+        var text = String(decoding: RejectedConfigurationTests.orangeToyModel(), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"Total_Demand\"", with: "\"Total_Demnd\"")
+            .replacingOccurrences(of: "\"distance_calculated\"", with: "\"distance_calculatd\"")
+            .replacingOccurrences(of: "\"db_file\"", with: "\"dbfile\"")
+        text = text.replacingOccurrences(of: "{\"index\": [\"061b7db5-4f56-3368-bf50-9ff0fcc8dd1f\"], \"value\": 1}",
+                                         with: "{\"index\": [\"061b7db5-4f56-3368-bf50-9ff0fcc8dd1f\"], \"value\": 1, \"vlaue\": 2}")
+        let path = try MOLAHelpers.write(Data(text.utf8))
+        #expect {
+            try MOLAConfiguration.load(path: path)
+        } throws: { error in
+            guard let error = error as? ModelError else { return false }
+            return error.issues.map(\.description) == [
+                "$.dbfile: unknown key 'dbfile' (did you mean 'db_file'?)",
+                "$.parameters.Total_Demnd: unknown parameter 'Total_Demnd' of MOLA's General Specification v5 (did you mean 'Total_Demand'?)",
+                "$.settings.distance_calculatd: unknown setting 'distance_calculatd' of MOLA's General Specification v5 (did you mean 'distance_calculated'?)",
+                "$.parameters.w[0].vlaue: unknown key 'vlaue' (did you mean 'value'?)",
+            ]
+        }
+    }
+
+    /// MOLA's other specifications (its AIMMS and Kondili examples) are not read as empty sets.
+    @Test func otherSpecificationsAreRejectedByName() throws {
+        let text = """
+            {"settings": {}, "specification": "<class 'mola.specification5.KondiliSpecification'>", "db_file": "x.sqlite",
+             "sets": {"States": ["s1"], "I": [], "J": []}, "indexed_sets": {}, "parameters": {"S0": []}}
+            """
+        #expect {
+            try MOLAConfiguration.load(path: try MOLAHelpers.write(Data(text.utf8)))
+        } throws: { error in
+            guard let error = error as? ModelError, error.issues.count == 1 else { return false }
+            return error.issues[0].path == "$.specification" && error.issues[0].message.contains("unsupported MOLA specification")
+                && error.issues[0].message.contains("KondiliSpecification")
+        }
+    }
+}

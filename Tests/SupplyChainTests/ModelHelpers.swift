@@ -6,10 +6,10 @@ import SupplyChain
 
 /// Writes a model (JSON text with `$DB` for the synthetic database) and solves it.
 enum ModelHelpers {
-    static func write(_ json: String, database: String? = nil) throws -> String {
+    static func write(_ json: String, database: String? = nil, name: String = "model.json") throws -> String {
         let directory = NSTemporaryDirectory() + "lcaopt-model-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = directory + "/model.json"
+        let path = directory + "/" + name
         let db = try database ?? FixtureFiles.synthetic()
         try json.replacingOccurrences(of: "$DB", with: db).write(toFile: path, atomically: true, encoding: .utf8)
         return path

@@ -1,0 +1,49 @@
+import Foundation
+import SupplyChain
+import Testing
+
+/// A misspelled key never passes silently: the issue's `"capcity": 600` solved without the limit.
+@Suite struct UnknownKeyTests {
+    func issues(_ text: String, name: String = "model.json") throws -> [ModelIssue] {
+        do {
+            _ = try SupplyChainLoader.load(modelPath: try ModelHelpers.write(text, name: name))
+            Issue.record("loaded")
+            return []
+        } catch let error as ModelError {
+            return error.issues
+        }
+    }
+
+    @Test func misspelledKeysAreRejectedInJSONAndYAML() throws {
+        let json = try issues("""
+            {"database": "$DB", "sites": [{"id": "plant", "latitude": 1, "longitude": 2}],
+             "materials": [{"id": "steel", "suppliers": [{"id": "mill", "process": "p-steel", "capcity": 600}]}],
+             "demands": [{"id": "d", "site": "plant", "amount": 10, "requires": {"steel": 1}}], "objectves": ["cost"]}
+            """)
+        #expect(json.map(\.description) == [
+            "$.materials[0].suppliers[0].capcity: unknown key 'capcity' (did you mean 'capacity'?)",
+            "$.objectves: unknown key 'objectves' (did you mean 'objectives'?)",
+        ])
+        let yaml = try issues("""
+            database: $DB
+            sites: [{id: plant}]
+            materials:
+              - id: steel
+                suppliers: [{id: mill, process: p-steel, fixedcost: 5}]
+            demands: [{id: d, site: plant, amount: 10, requires: {steel: 1}}]
+            """, name: "model.yaml")
+        #expect(yaml.map(\.description) == ["$.materials[0].suppliers[0].fixedcost: unknown key 'fixedcost' (did you mean 'fixedCost'?)"])
+    }
+
+    /// Structure problems of every kind come in one report (the issue's broken file showed one,
+    /// then five more after the first was fixed).
+    @Test func structureProblemsComeTogether() throws {
+        let found = try issues("""
+            {"database": "$DB", "sites": [{"id": "plant", "latitude": "north"}],
+             "materials": [{"id": "steel", "suppliers": [{"process": "p-steel", "capacity": {"2025": "x"}}]}],
+             "demands": [{"id": "d", "site": "plant", "amount": 10, "requires": {"steel": "one"}}], "lciaScope": "sytem"}
+            """)
+        #expect(found.map(\.path) == ["$.demands[0].requires.steel", "$.lciaScope", "$.materials[0].suppliers[0].capacity.2025",
+                                      "$.materials[0].suppliers[0].id", "$.sites[0].latitude"])
+    }
+}
