@@ -45,16 +45,20 @@ struct FactorTable {
 
     init(_ records: [ImpactFactorRecord], categories: [ImpactCategory], catalog: Catalog) {
         directions = categories.map(\.direction)
-        var position: [Int64: Int] = [:]
-        for (index, category) in categories.enumerated() { position[category.id] = index }
+        // A category requested twice (two indicators on one category, or once by id and once by
+        // name) fills every position it was requested at.
+        var positions: [Int64: [Int]] = [:]
+        for (index, category) in categories.enumerated() { positions[category.id, default: []].append(index) }
         for record in records where record.location == nil {
-            guard let category = position[record.category] else { continue }
+            guard let requested = positions[record.category] else { continue }
             let value = record.value * catalog.impactFactorFactor(unit: record.unit, propertyFactor: record.flowPropertyFactor)
-            // As openLCA's matrix builder, a repeated factor for the same flow replaces the earlier one.
-            if let existing = entries[record.flow]?.firstIndex(where: { $0.category == category }) {
-                entries[record.flow]![existing].value = value
-            } else {
-                entries[record.flow, default: []].append((category, value))
+            for category in requested {
+                // As openLCA's matrix builder, a repeated factor for the same flow replaces the earlier one.
+                if let existing = entries[record.flow]?.firstIndex(where: { $0.category == category }) {
+                    entries[record.flow]![existing].value = value
+                } else {
+                    entries[record.flow, default: []].append((category, value))
+                }
             }
         }
     }

@@ -17,6 +17,19 @@ import Testing
             categories: try categories.map { try db.impactCategory(matching: $0).id }, contributions: contributions)
     }
 
+    /// A category requested twice carries its values at both positions (the first used to be 0).
+    @Test func test_a_category_requested_twice_has_its_values_twice() throws {
+        let result = try compute(.init(), processes: ["p-steel", "p-paper"], categories: ["i-gwp", "i-res", "i-gwp"])
+        // Hand values as in test_hand_computed_values: steel 4.298 / 2.5 kg CO2-eq per kg, paper -1.
+        #expect(abs(result.processes[0].impacts[0] - 4.298 / 2.5) < 1e-12 && abs(result.processes[0].impacts[2] - 4.298 / 2.5) < 1e-12)
+        #expect(abs(result.processes[1].impacts[0] + 1) < 1e-12 && abs(result.processes[1].impacts[2] + 1) < 1e-12)
+        #expect(abs(result.processes[0].impacts[1] - 14.4) < 1e-12)
+        let db = try OpenLCADatabase(path: try FixtureFiles.synthetic())
+        let steel = try db.process(matching: "p-steel").id, gwp = try db.impactCategory(matching: "i-gwp").id
+        let system = try SystemCharacterisation.compute(database: db, processes: [steel], categories: [gwp, gwp])
+        #expect(system.lcia.processes[0].impacts[0] == system.lcia.processes[0].impacts[1] && system.lcia.processes[0].impacts[0] != 0)
+    }
+
     @Test(arguments: layouts)
     func test_hand_computed_values(_ options: FixtureOptions) throws {
         let result = try compute(options, processes: ["p-steel", "p-power", "p-truck", "p-paper"],

@@ -47,3 +47,20 @@ import Testing
                                       "$.materials[0].suppliers[0].id", "$.sites[0].latitude"])
     }
 }
+
+/// Two indicators on one impact category each carry the category's values (the first reported 0).
+@Suite struct DuplicateIndicatorTests {
+    @Test func bothIndicatorsCarryTheirValues() throws {
+        let json = """
+            {"database": "$DB", "periods": ["p1"],
+             "indicators": [{"id": "gwp", "impactCategory": "i-gwp"}, {"id": "gwp-copy", "impactCategory": "i-gwp"}],
+             "sites": [{"id": "plant"}],
+             "materials": [{"id": "steel", "unit": "kg", "suppliers": [{"id": "mill", "process": "p-steel", "modes": []}]}],
+             "demands": [{"id": "d", "site": "plant", "amount": 10, "requires": {"steel": 1}}]}
+            """
+        let (_, _, report) = try ModelHelpers.solve(json)
+        // 10 kg of steel at 4.298 kg CO2-eq per 2.5 kg reference amount (SyntheticDatabase): 17.192.
+        #expect(abs(report.objectives["gwp"]! - 17.192) < 1e-9)
+        #expect(abs(report.objectives["gwp-copy"]! - 17.192) < 1e-9)
+    }
+}
