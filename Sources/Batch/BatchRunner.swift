@@ -238,10 +238,11 @@ public final class BatchRunner: Sendable {
             let result = try solver.solve(data, path: path, objective: objective)
             var objectives: [String: Double] = [:]
             var explanation: String?
-            if result.isOptimal {
+            if result.isOptimal, let problem = solver.problem {
                 let names = solver.objectiveNames
+                let values = problem.cleaned(primal: result.primal).objectiveValues
                 objectives.reserveCapacity(names.count)
-                for (index, name) in names.enumerated() { objectives[name] = result.objectiveValues[index] }
+                for (index, name) in names.enumerated() { objectives[name] = values[index] }
             } else if let problem = solver.problem {
                 explanation = problem.report(result, objective: objective, seconds: result.seconds).explanation.joined(separator: "; ")
             }

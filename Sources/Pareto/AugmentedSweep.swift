@@ -101,11 +101,14 @@ struct Sweep {
         if !options.rebuildEachPoint { try backend.setActiveObjective(index) }
     }
 
-    /// A small tolerance for fixing an objective at its optimum.
-    static func slackTolerance(_ value: Double) -> Double { 1e-9 * max(1, abs(value)) }
 
-    mutating func payoffTable() throws -> [[Double]] {
+    /// The payoff table, the lexicographic optimum of each row (as points of the front), and
+    /// each objective's own optimum (the first step of its row, which its grid's tightest
+    /// epsilon must equal so that the grid's end point is the payoff row's point).
+    mutating func payoffTable() throws -> ([[Double]], [ParetoPoint], [Double]) {
         var table: [[Double]] = []
+        var optima: [ParetoPoint] = []
+        var own: [Double] = []
         for position in objectives.indices {
             var order = [position]
             order += objectives.indices.filter { $0 != position }
@@ -122,24 +125,30 @@ struct Sweep {
                 }
                 let value = result.objectiveValues[objectives[current]]
                 values[current] = value
+                if step == 0 { own.append(value) }
                 if step < order.count - 1 {
-                    try setRow(current, lower: -.infinity, upper: value + Self.slackTolerance(value))
+                    // Fixed at its optimum exactly: the solver's own feasibility tolerance (GLPK's
+                    // tol_bnd, 1e-7 relative) keeps this feasible, and an added margin let the next
+                    // step buy a little of this objective for the other (1e-7 t of a second supplier).
+                    try setRow(current, lower: -.infinity, upper: value)
                 } else {
                     values = objectives.map { result.objectiveValues[$0] }
+                    optima.append(ParetoPoint(objectiveValues: Array(result.objectiveValues.prefix(original.objectives.count)),
+                                              epsilon: Array(values.dropFirst()), status: result.termination,
+                                              primal: Array(result.primal.prefix(original.columnCount)), payoffRow: position))
                 }
             }
             for row in objectives.indices { try setRow(row, lower: -.infinity, upper: .infinity) }
             table.append(values)
         }
-        return table
+        return (table, optima, own)
     }
 
     mutating func run() throws -> ParetoResult {
         let start = clock.now
         if !options.rebuildEachPoint { try backend.load(extended) }
-        let payoff = try payoffTable()
+        let (payoff, optima, best) = try payoffTable()
         let count = objectives.count
-        let best = (0..<count).map { payoff[$0][$0] }
         let worst = (0..<count).map { column in payoff.map { $0[column] }.max()! }
         let ranges = (0..<count).map { max(0, worst[$0] - best[$0]) }
         // The augmented objective: f_1 - delta * sum 10^-(k-2) s_k / range_k.
@@ -166,7 +175,7 @@ struct Sweep {
             let epsilon = (1..<count).map { position -> Double in
                 let step = ranges[position] / Double(options.points - 1)
                 let value = worst[position] - Double(indexes[position - 1]) * step
-                return value + Self.slackTolerance(value)
+                return value
             }
             for position in 1..<count { try setRow(position, lower: epsilon[position - 1], upper: epsilon[position - 1]) }
             let result = try solve()
@@ -192,8 +201,11 @@ struct Sweep {
             done += passed
             progress?(done, total)
         }
-        let (points, duplicates, dominated) = Self.filter(found, objectives: objectives, ranges: ranges)
-        return ParetoResult(objectives: objectives, payoff: payoff, points: points, solves: solves, bypassed: bypassed,
+        // The lexicographic optima are efficient and are the front's end points: they join the
+        // grid's points and win over grid points that duplicate them, so the end points are
+        // exactly what the payoff table reports.
+        let (points, duplicates, dominated) = Self.filter(optima + found, objectives: objectives, ranges: ranges)
+        return ParetoResult(objectives: objectives, payoff: payoff, payoffPoints: optima, points: points, solves: solves, bypassed: bypassed,
                             skippedAfterInfeasible: skipped, duplicates: duplicates, dominated: dominated,
                             seconds: (clock.now - start).inSeconds, solverSeconds: solverSeconds)
     }
@@ -215,6 +227,7 @@ struct Sweep {
         for point in sorted {
             if let last = unique.last, zip(zip(values(last), values(point)), tolerance).allSatisfy({ abs($0.0 - $0.1) <= $1 }) {
                 duplicates += 1
+                if point.payoffRow != nil && last.payoffRow == nil { unique[unique.count - 1] = point }
             } else {
                 unique.append(point)
             }

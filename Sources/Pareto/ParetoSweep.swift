@@ -36,6 +36,16 @@ public struct ParetoPoint: Sendable {
     public var status: TerminationStatus
     /// Column values of the original model.
     public var primal: [Double]
+    /// The payoff-table row this point is the lexicographic optimum of, nil for a grid point.
+    public var payoffRow: Int?
+
+    public init(objectiveValues: [Double], epsilon: [Double], status: TerminationStatus, primal: [Double], payoffRow: Int? = nil) {
+        self.objectiveValues = objectiveValues
+        self.epsilon = epsilon
+        self.status = status
+        self.primal = primal
+        self.payoffRow = payoffRow
+    }
 }
 
 /// The result of a sweep.
@@ -44,6 +54,8 @@ public struct ParetoResult: Sendable {
     public var objectives: [Int]
     /// Payoff table: row k holds the swept objectives' values at the lexicographic optimum of objective k.
     public var payoff: [[Double]]
+    /// The lexicographic optimum of each payoff row; these are the front's end points.
+    public var payoffPoints: [ParetoPoint]
     /// Distinct non-dominated points, ordered by the first objective, then the others.
     public var points: [ParetoPoint]
     /// Solver calls (payoff table and grid).

@@ -32,6 +32,8 @@ public struct FrontReport: Sendable, Codable {
     public var seconds: Double
     public var solverSeconds: Double
     public var method: String
+    /// Amounts at or below this (in material units) are solver noise, reported as zero.
+    public var zeroTolerance: Double
 
     /// Sweeps `objectives` (names: cost, indicator ids, weighted) of `problem` with GLPK.
     public static func sweep(_ problem: SupplyChainProblem, objectives names: [String], options: ParetoOptions,
@@ -54,14 +56,21 @@ public struct FrontReport: Sendable, Codable {
         var units: [String: String] = [:]
         for (index, name) in problem.objectiveNames.enumerated() { units[name] = problem.model.objectives[index].unit ?? "" }
         self.units = units
-        payoff = result.payoff
+        // Objectives recomputed from noise-free column values (SupplyChainProblem.cleaned), the
+        // payoff rows from the same end points the front shows.
+        payoff = result.payoffPoints.map { point in
+            let values = problem.cleaned(primal: point.primal).objectiveValues
+            return result.objectives.map { values[$0] }
+        }
+        zeroTolerance = problem.zeroTolerance
         points = result.points.map { point in
+            let clean = problem.cleaned(primal: point.primal)
             var values: [String: Double] = [:]
-            for (index, name) in problem.objectiveNames.enumerated() { values[name] = point.objectiveValues[index] }
+            for (index, name) in problem.objectiveNames.enumerated() { values[name] = clean.objectiveValues[index] }
             var epsilon: [String: Double] = [:]
             for (position, name) in names.dropFirst().enumerated() { epsilon[name] = point.epsilon[position] }
             return Point(objectives: values, epsilon: epsilon, status: point.status.rawValue,
-                         decision: decisions ? problem.decision(primal: point.primal) : nil)
+                         decision: decisions ? problem.decision(primal: clean.primal) : nil)
         }
         solves = result.solves
         bypassed = result.bypassed

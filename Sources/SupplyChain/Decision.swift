@@ -48,22 +48,21 @@ public struct DistanceEntry: Sendable, Codable, Equatable {
 }
 
 extension SupplyChainProblem {
-    /// Amounts below this are reported as zero (solver noise).
-    static let zeroTolerance = 1e-9
-
-    /// The non-zero decisions of a solution.
+    /// The non-zero decisions of a solution (noise below ``zeroTolerance`` is zero).
     public func decision(_ result: SolveResult) -> Decision {
         guard result.primalStatus == .feasiblePoint else { return Decision() }
         return decision(primal: result.primal)
     }
 
-    /// The non-zero decisions of the column values `primal` (e.g. of a Pareto point).
-    public func decision(primal: [Double]) -> Decision {
+    /// The non-zero decisions of the column values `primal` (e.g. of a Pareto point); values
+    /// within ``zeroTolerance`` of zero are solver noise, not decisions.
+    public func decision(primal raw: [Double]) -> Decision {
+        let primal = cleaned(primal: raw).primal
         var decision = Decision()
         let value = { (variable: Variable) in primal[Int(variable.index)] }
         for delivery in deliveries {
             let amount = delivery.carriers.reduce(0) { $0 + value($1) }
-            guard abs(amount) > Self.zeroTolerance else { continue }
+            guard amount != 0 else { continue }
             let supplier = data.suppliers[delivery.supplier]
             decision.deliveries.append(.init(supplier: supplier.id, material: data.materials[supplier.material].id,
                                              site: data.sites[delivery.site].id, period: data.periods[delivery.period],
@@ -71,7 +70,7 @@ extension SupplyChainProblem {
         }
         for route in routes {
             let amount = value(route.variable)
-            guard abs(amount) > Self.zeroTolerance else { continue }
+            guard amount != 0 else { continue }
             let supplier = data.suppliers[route.supplier]
             decision.transport.append(.init(supplier: supplier.id, mode: data.modes[route.mode].id, site: data.sites[route.site].id,
                                             period: data.periods[route.period], amount: amount,
@@ -86,7 +85,7 @@ extension SupplyChainProblem {
                 amounts[delivery.site][delivery.period] += per * delivery.carriers.reduce(0) { $0 + value($1) }
             }
             for k in data.sites.indices {
-                for t in data.periods.indices where abs(amounts[k][t]) > Self.zeroTolerance {
+                for t in data.periods.indices where amounts[k][t] != 0 {
                     decision.services.append(.init(service: service.id, site: data.sites[k].id, period: data.periods[t],
                                                    amount: amounts[k][t], unit: service.unit))
                 }
@@ -94,7 +93,7 @@ extension SupplyChainProblem {
         }
         for stock in stocks {
             let amount = value(stock.variable)
-            guard abs(amount) > Self.zeroTolerance else { continue }
+            guard amount != 0 else { continue }
             decision.storage.append(.init(material: data.materials[stock.material].id, site: data.sites[stock.site].id,
                                           period: data.periods[stock.period], amount: amount, unit: data.materials[stock.material].unit))
         }

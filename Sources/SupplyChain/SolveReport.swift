@@ -20,12 +20,15 @@ public struct SolveReport: Sendable, Codable, Equatable {
     public var explanation: [String]
     /// Facts about the data (missing costs, scope warnings).
     public var notes: [String]
+    /// Amounts at or below this (in material units) are solver noise, reported as zero.
+    public var zeroTolerance: Double
     public var seconds: Double
 }
 
 extension SupplyChainProblem {
     /// A report of `result` for the objective `objective`.
-    public func report(_ result: SolveResult, objective: String, seconds: Double) -> SolveReport {
+    public func report(_ raw: SolveResult, objective: String, seconds: Double) -> SolveReport {
+        let result = cleaned(raw)
         let decision = decision(result)
         var values: [String: Double] = [:]
         var units: [String: String] = [:]
@@ -47,6 +50,6 @@ extension SupplyChainProblem {
         return SolveReport(status: result.termination.rawValue, objective: objective, objectives: values, objectiveUnits: units,
                            deliveries: decision.deliveries, transport: decision.transport, services: decision.services,
                            storage: decision.storage, opened: decision.opened, distances: distances,
-                           explanation: explanation, notes: data.notes, seconds: seconds)
+                           explanation: explanation, notes: data.notes, zeroTolerance: zeroTolerance, seconds: seconds)
     }
 }

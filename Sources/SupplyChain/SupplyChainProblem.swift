@@ -34,7 +34,7 @@ public struct SupplyChainProblem: Sendable {
     public private(set) var objectiveNames: [String] = []
 
     /// Units of each material required at each site in each period, flat (material, site, period): see `requiredAt`.
-    private var required: [Double]
+    private(set) var required: [Double]
     /// Where the numbers of the data sit in the LP, so that ``renumbered(with:objective:)`` can
     /// rewrite them: total-demand rows, capacity rows (with the matrix entry of the opening
     /// variable when there is a fixed cost) and the matrix entries that hold an equivalence.

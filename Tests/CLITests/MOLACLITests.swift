@@ -75,6 +75,6 @@ import Testing
         let points = try #require(object["points"] as? [[String: Any]])
         // PVC by barge (986.7) and HDPE by train (2124.2) are the ends of the front.
         let costs = points.compactMap { ($0["objectives"] as? [String: Double])?["cost"] }
-        #expect(abs(costs.min()! - 986.7) < 1e-6 && abs(costs.max()! - 2124.2) < 1e-3)
+        #expect(abs(costs.min()! - 986.7) < 1e-6 && abs(costs.max()! - 2124.2) < 1e-3, "\(costs) \(result.stdout.prefix(3000))")
     }
 }

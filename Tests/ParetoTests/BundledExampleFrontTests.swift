@@ -46,6 +46,47 @@ import FoundationXML
         #expect(abs(last.objectives["gwp"]! - gwpFirst[1]) < 1e-6 * gwpFirst[1])
     }
 
+    /// The payoff table's rows are the front's end points, to the last digit (a payoff cost used
+    /// to sit above the end point at the same GWP).
+    @Test func test_payoff_rows_are_the_end_points() throws {
+        let (_, report) = try Self.front(points: 20)
+        let first = report.points.first!, last = report.points.last!
+        #expect(report.payoff[0] == [first.objectives["cost"]!, first.objectives["gwp"]!])
+        #expect(report.payoff[1] == [last.objectives["cost"]!, last.objectives["gwp"]!])
+    }
+
+    /// No decision is solver noise: every delivery is above the stated tolerance, the deliveries
+    /// meet each demand exactly (within GLPK's 1e-7 relative feasibility tolerance), and each
+    /// point's cost and GWP are the sums over its decision of the data's per-unit values.
+    @Test func test_no_decision_is_below_the_tolerance_and_objectives_are_the_decisions_values() throws {
+        let (problem, report) = try Self.front(points: 40)
+        let data = problem.data
+        // The largest requirement of the bundled example is Chicago's 2,400 kg in 2027.
+        #expect(report.zeroTolerance == 1e-7 * 2400)
+        for point in report.points {
+            let decision = try #require(point.decision)
+            #expect(decision.deliveries.allSatisfy { $0.amount > report.zeroTolerance })
+            #expect(decision.transport.allSatisfy { $0.amount > report.zeroTolerance })
+            for (k, site) in data.sites.enumerated() {
+                for (t, period) in data.periods.enumerated() {
+                    let demand = data.demands.filter { $0.site == k }.reduce(0.0) { $0 + $1.amounts[t] }
+                    let delivered = decision.deliveries.filter { $0.site == site.id && $0.period == period }.reduce(0.0) { $0 + $1.amount }
+                    #expect(abs(delivered - demand) <= 1e-7 * demand, "\(site.id) \(period): \(delivered) vs \(demand)")
+                }
+            }
+            // cost = sum over routes of amount x (supplier cost + km x mode units per kg-km x mode cost).
+            var cost = 0.0, gwp = 0.0
+            for route in decision.transport {
+                let supplier = data.suppliers.first { $0.id == route.supplier }!
+                let mode = data.modes.first { $0.id == route.mode }!
+                cost += route.amount * supplier.cost + route.modeAmount * mode.cost
+                gwp += route.amount * supplier.impacts[0] + route.modeAmount * mode.impacts[0]
+            }
+            #expect(abs(cost - point.objectives["cost"]!) <= 1e-9 * cost)
+            #expect(abs(gwp - point.objectives["gwp"]!) <= 1e-9 * gwp)
+        }
+    }
+
     @Test func test_every_point_meets_its_epsilon_and_none_dominates_another() throws {
         let (_, report) = try Self.front()
         #expect(report.points.count >= 5)
