@@ -8,6 +8,11 @@ public struct FrontChart: Sendable {
     public var yLabel: String
     /// Points (x, y), in any order; they are joined in x order.
     public var points: [(Double, Double)]
+    /// A line under the title (scope, database).
+    public var subtitle = ""
+    /// Short names of the two objectives for the "min ..." labels (default: the axis labels without units).
+    public var xName: String?
+    public var yName: String?
     public var width = 800.0
     public var height = 600.0
 
@@ -30,7 +35,8 @@ public struct FrontChart: Sendable {
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="Helvetica, Arial, sans-serif">
             <rect width="100%" height="100%" fill="white"/>
-            <text x="\(Self.f(width / 2))" y="32" font-size="20" text-anchor="middle" font-weight="bold">\(Self.escape(title))</text>
+            <text x="\(Self.f(width / 2))" y="28" font-size="20" text-anchor="middle" font-weight="bold">\(Self.escape(title))</text>
+            <text x="\(Self.f(width / 2))" y="48" font-size="13" text-anchor="middle" fill="#555">\(Self.escape(subtitle))</text>
             <g stroke="#e0e0e0" stroke-width="1">
 
             """
@@ -52,12 +58,14 @@ public struct FrontChart: Sendable {
         if sorted.count > 1 {
             svg += "<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\" points=\"" + sorted.map { "\(Self.f(px($0.0))),\(Self.f(py($0.1)))" }.joined(separator: " ") + "\"/>\n"
         }
-        for point in sorted {
-            svg += "<circle cx=\"\(Self.f(px(point.0)))\" cy=\"\(Self.f(py(point.1)))\" r=\"5\" fill=\"#1f77b4\" stroke=\"white\" stroke-width=\"1.5\"/>\n"
+        // Points numbered as in the tables (the order they were given in).
+        for (number, point) in points.enumerated() {
+            svg += "<circle cx=\"\(Self.f(px(point.0)))\" cy=\"\(Self.f(py(point.1)))\" r=\"5\" fill=\"#1f77b4\" stroke=\"white\" stroke-width=\"1.5\"><title>point \(number + 1)</title></circle>\n"
+            svg += "<text x=\"\(Self.f(px(point.0) + 7))\" y=\"\(Self.f(py(point.1) - 7))\" font-size=\"11\" fill=\"#1f4e79\">\(number + 1)</text>\n"
         }
         if let first = sorted.first, let last = sorted.last {
-            let xName = xLabel.split(separator: "[").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? xLabel
-            let yName = yLabel.split(separator: "[").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? yLabel
+            let xName = self.xName ?? xLabel.split(separator: "[").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? xLabel
+            let yName = self.yName ?? yLabel.split(separator: "[").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? yLabel
             svg += "<g font-size=\"13\" fill=\"#b22222\">\n"
             svg += "<text x=\"\(Self.f(px(first.0) + 10))\" y=\"\(Self.f(py(first.1) + 4))\">min \(Self.escape(xName))</text>\n"
             svg += "<text x=\"\(Self.f(px(last.0) - 12))\" y=\"\(Self.f(py(last.1) + 24))\" text-anchor=\"end\">min \(Self.escape(yName))</text>\n"

@@ -32,8 +32,10 @@ public struct FrontReport: Sendable, Codable {
     public var seconds: Double
     public var solverSeconds: Double
     public var method: String
-    /// Amounts at or below this (in material units) are solver noise, reported as zero.
-    public var zeroTolerance: Double
+    /// The database, impact scope, categories and tolerance the numbers come with.
+    public var context: ResultContext
+    /// Why the front has the shape it has, when that needs saying (one point: no conflict).
+    public var notes: [String]
 
     /// Sweeps `objectives` (names: cost, indicator ids, weighted) of `problem` with GLPK.
     public static func sweep(_ problem: SupplyChainProblem, objectives names: [String], options: ParetoOptions,
@@ -62,7 +64,7 @@ public struct FrontReport: Sendable, Codable {
             let values = problem.cleaned(primal: point.primal).objectiveValues
             return result.objectives.map { values[$0] }
         }
-        zeroTolerance = problem.zeroTolerance
+        context = problem.context
         points = result.points.map { point in
             let clean = problem.cleaned(primal: point.primal)
             var values: [String: Double] = [:]
@@ -80,12 +82,21 @@ public struct FrontReport: Sendable, Codable {
         seconds = result.seconds
         solverSeconds = result.solverSeconds
         self.method = method
+        notes = []
+        if points.count == 1 {
+            notes.append("the front is one point: minimising \(names[0]) already gives the least \(names.dropFirst().joined(separator: ", ")) (the objectives do not conflict)")
+        }
     }
 
-    /// `front.csv`: one row per point, every objective (unit in the header) and each epsilon.
-    public func frontCSV() -> String {
+    /// The context as CSV comment lines (`# ...`; pandas reads past them with `comment="#"`).
+    var csvComments: [String] { context.lines.map { "# " + $0.replacingOccurrences(of: "\n", with: " ") } }
+
+    /// `front.csv`: `#` lines with the context, then one row per point, every objective (unit in
+    /// the header) and each epsilon.
+    public func frontCSV(comments: Bool = true) -> String {
         let all = allObjectiveNames
-        var lines = [(["point"] + all.map { "\($0) [\(units[$0] ?? "")]" } + objectives.dropFirst().map { "epsilon \($0)" } + ["status"])
+        var lines = comments ? csvComments : []
+        lines += [(["point"] + all.map { "\($0) [\(units[$0] ?? "")]" } + objectives.dropFirst().map { "epsilon \($0)" } + ["status"])
             .map(csvField).joined(separator: ",")]
         for (index, point) in points.enumerated() {
             let row = ["\(index + 1)"] + all.map { point.objectives[$0].map { "\($0)" } ?? "" }
@@ -97,18 +108,29 @@ public struct FrontReport: Sendable, Codable {
 
     /// `payoff.csv`: the lexicographic optimum of each objective (rows) in every objective (columns).
     public func payoffCSV() -> String {
-        var lines = [(["minimised"] + objectives.map { "\($0) [\(units[$0] ?? "")]" }).map(csvField).joined(separator: ",")]
+        var lines = csvComments
+        lines += [(["minimised"] + objectives.map { "\($0) [\(units[$0] ?? "")]" }).map(csvField).joined(separator: ",")]
         for (index, row) in payoff.enumerated() {
             lines.append(([objectives[index]] + row.map { "\($0)" }).map(csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The chart of the first two swept objectives.
+    /// The chart of the first two swept objectives: axes labelled with the category names and
+    /// units (scaled: t for 10,000 kg and more, kUSD), points numbered as in the tables, the
+    /// database and scope in the subtitle.
     public func chart() -> FrontChart {
         let x = objectives[0], y = objectives[1]
-        return FrontChart(title: "Pareto front: \(model)", xLabel: "\(x) [\(units[x] ?? "")]", yLabel: "\(y) [\(units[y] ?? "")]",
-                          points: points.compactMap { point in point.objectives[x].flatMap { a in point.objectives[y].map { (a, $0) } } })
+        let xs = points.compactMap { $0.objectives[x] }, ys = points.compactMap { $0.objectives[y] }
+        let xScale = ScaledUnit.choose(for: xs, unit: units[x] ?? ""), yScale = ScaledUnit.choose(for: ys, unit: units[y] ?? "")
+        var chart = FrontChart(title: "Pareto front: \(model)", xLabel: context.label(x, unit: xScale.unit),
+                               yLabel: context.label(y, unit: yScale.unit),
+                               points: zip(xs, ys).map { ($0 / xScale.divisor, $1 / yScale.divisor) })
+        chart.subtitle = "\(context.scope == "system" ? "cradle-to-gate" : "direct") scope · database \(URL(fileURLWithPath: context.database).lastPathComponent)"
+            + (points.count == 1 ? " · one point: the objectives do not conflict" : "")
+        chart.xName = x == "cost" ? "cost" : context.label(x).components(separatedBy: " [").first ?? x
+        chart.yName = y == "cost" ? "cost" : context.label(y).components(separatedBy: " [").first ?? y
+        return chart
     }
 
     /// Writes `front.csv`, `front.json`, `payoff.csv` and `front.svg` into `directory`.

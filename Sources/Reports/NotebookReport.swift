@@ -38,9 +38,15 @@ public struct NotebookReport: Sendable {
 
     var summary: String {
         var text = "## The model\n\n"
+        let context = front.context
+        text += "- Database: `\(URL(fileURLWithPath: context.database).lastPathComponent)`\n"
+        text += "- Impact scope: \(context.scopeDescription)\n"
+        if context.scope == "system" { text += "- Cut-offs: \(context.cutOffs.count) product inputs without a provider\n" }
         text += "- Periods: \(data.periods.joined(separator: ", "))\n"
-        text += "- Indicators: " + data.indicators.map { "`\($0.id)` = \($0.name) [\($0.unit)]" }.joined(separator: "; ") + "\n"
-        text += "- Cost unit: \(data.costUnit)\n\n"
+        text += "- Indicators: " + context.indicators.map { "`\($0.id)` = \($0.category) [\($0.unit)]" + ($0.method.isEmpty ? "" : ", \($0.method)") }
+            .joined(separator: "; ") + "\n"
+        text += "- Cost unit: \(data.costUnit)\n"
+        text += "- Amounts at or below \(Self.number(context.zeroTolerance)) are solver noise, reported as 0\n\n"
         text += Self.table(["site", "name", "latitude", "longitude"], data.sites.map {
             [$0.id, $0.name, $0.latitude.map { Self.number($0) } ?? "", $0.longitude.map { Self.number($0) } ?? ""]
         }) + "\n\n"
@@ -116,7 +122,7 @@ public struct NotebookReport: Sendable {
     }
 
     var pandasCode: String {
-        "import pandas as pd\n\nfront = pd.read_csv(\"\(csvName)\")\nfront"
+        "import pandas as pd\n\nfront = pd.read_csv(\"\(csvName)\", comment=\"#\")  # the # lines say where the numbers come from\nfront"
     }
 
     // MARK: Documents
@@ -141,7 +147,7 @@ public struct NotebookReport: Sendable {
         cells.append(Self.markdownCell("## Further analysis\n\nThe front as a pandas DataFrame:"))
         cells.append(Self.codeCell(pandasCode, count: 2, outputs: [[
             "output_type": "execute_result", "execution_count": 2, "metadata": [String: Any](),
-            "data": ["text/plain": Self.lines(front.frontCSV())],
+            "data": ["text/plain": Self.lines(front.frontCSV(comments: false))],
         ]]))
         let document: [String: Any] = [
             "nbformat": 4, "nbformat_minor": 5,

@@ -1,3 +1,5 @@
+import struct Foundation.URL
+import class Foundation.FileManager
 import Impact
 import OpenLCA
 
@@ -152,12 +154,14 @@ struct ModelResolver {
         guard issues.isEmpty else { return nil }
         let lcia: LCIAResult
         var notes: [String] = []
+        var cutOffs: [String] = []
         do {
             let ids = Array(Set(processIds)).sorted(), categories = indicators.map(\.1.id)
             if systemScope {
                 let system = try SystemCharacterisation.compute(database: database, processes: ids, categories: categories,
                                                                 options: SystemOptions(providerRule: rule ?? .first, providers: providers))
                 lcia = system.lcia
+                cutOffs = system.cutOffs.map(\.flowName)
                 notes.append("system scope: \(system.size) linked processes, \(system.cutOffs.count) inputs without provider cut off"
                              + (system.cutOffs.isEmpty ? "" : " (\(system.cutOffs.prefix(5).map(\.flowName).joined(separator: "; "))\(system.cutOffs.count > 5 ? "; ..." : ""))"))
                 notes += system.choices.map { "provider of \($0.flowName): \($0.providerName) (\($0.candidates) candidates, rule \($0.rule))" }
@@ -314,8 +318,19 @@ struct ModelResolver {
                 .init(id: $0.id, name: $0.name ?? $0.id, latitude: $0.latitude, longitude: $0.longitude)
             }, materials: materials, suppliers: suppliers, modes: modes, services: services, demands: demands,
             storage: storage, distanceOverrides: overrides, objectives: objectives, weights: model.weights, notes: notes)
+        data.database = Self.displayPath(database.path)
+        data.scope = systemScope ? "system" : "direct"
+        data.cutOffs = cutOffs
         checkDistances(&data)
         return issues.isEmpty ? data : nil
+    }
+
+    /// `path` standardised, relative to the working directory when it lies below it (so that
+    /// outputs made in a checkout name the database the same way on every machine).
+    static func displayPath(_ path: String) -> String {
+        let standard = URL(fileURLWithPath: path).standardizedFileURL.path
+        let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path + "/"
+        return standard.hasPrefix(base) ? String(standard.dropFirst(base.count)) : standard
     }
 
     /// The code of the currency every other converts to (conversion factor 1).
@@ -332,7 +347,9 @@ struct ModelResolver {
             }
             do {
                 let category = try database.impactCategory(matching: indicator.impactCategory)
-                result.append((.init(id: indicator.id, categoryRefId: category.refId, name: category.name, unit: category.referenceUnit ?? ""), category))
+                let method = (try? database.catalog().methodNames(of: category).joined(separator: "; ")) ?? ""
+                result.append((.init(id: indicator.id, categoryRefId: category.refId, name: category.name, unit: category.referenceUnit ?? "",
+                                     method: method), category))
             } catch {
                 issue("$.indicators[\(i)].impactCategory", "\(error)")
             }

@@ -20,8 +20,8 @@ public struct SolveReport: Sendable, Codable, Equatable {
     public var explanation: [String]
     /// Facts about the data (missing costs, scope warnings).
     public var notes: [String]
-    /// Amounts at or below this (in material units) are solver noise, reported as zero.
-    public var zeroTolerance: Double
+    /// The database, impact scope, categories and tolerance the numbers come with.
+    public var context: ResultContext
     public var seconds: Double
 }
 
@@ -50,6 +50,6 @@ extension SupplyChainProblem {
         return SolveReport(status: result.termination.rawValue, objective: objective, objectives: values, objectiveUnits: units,
                            deliveries: decision.deliveries, transport: decision.transport, services: decision.services,
                            storage: decision.storage, opened: decision.opened, distances: distances,
-                           explanation: explanation, notes: data.notes, zeroTolerance: zeroTolerance, seconds: seconds)
+                           explanation: explanation, notes: data.notes, context: context, seconds: seconds)
     }
 }

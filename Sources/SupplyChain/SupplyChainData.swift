@@ -9,6 +9,8 @@ public struct SupplyChainData: Sendable {
         public var categoryRefId: String
         public var name: String
         public var unit: String
+        /// The LCIA method(s) the category belongs to.
+        public var method: String = ""
     }
 
     public struct Site: Sendable, Equatable {
@@ -105,6 +107,12 @@ public struct SupplyChainData: Sendable {
     public var weights: [String: Double]?
     /// Facts the user should know (scope warnings, missing costs).
     public var notes: [String]
+    /// The database file the model was resolved against.
+    public var database: String = ""
+    /// The impact scope: `direct` or `system`.
+    public var scope: String = "direct"
+    /// System scope: product inputs cut off for want of a provider (flow names).
+    public var cutOffs: [String] = []
 
     /// A (supplier, site) key.
     public struct Pair: Hashable, Sendable {

@@ -31,8 +31,16 @@ struct ModelOptions: ParsableArguments {
     func sweptObjectives(_ list: String?, data: SupplyChainData) throws -> [String] {
         let names = list.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             ?? Array((["cost"] + data.indicators.map(\.id)).prefix(2))
+        let available = ["cost"] + data.indicators.map(\.id) + (data.weights == nil ? [] : ["weighted"])
         guard names.count >= 2 else {
-            throw CommandFailure(message: "a front needs two objectives; the model has no indicator (add one under indicators)", exitCode: 1)
+            if list != nil {
+                throw CommandFailure(message: "--objectives names one objective (\(names.joined())); a front needs two or more, e.g. --objectives \(available.prefix(2).joined(separator: ","))"
+                                     + (available.count > 1 ? " (this model has \(available.joined(separator: ", ")))" : ""), exitCode: 1)
+            }
+            throw CommandFailure(message: "a front needs two objectives; the model has only cost (add an indicator under indicators)", exitCode: 1)
+        }
+        if Set(names).count < names.count {
+            throw CommandFailure(message: "--objectives names an objective twice (\(names.joined(separator: ","))); a front needs distinct objectives", exitCode: 1)
         }
         return names
     }

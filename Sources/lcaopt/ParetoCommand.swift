@@ -33,7 +33,8 @@ struct ParetoCommand: ParsableCommand {
     @Option(help: "Write front.csv, front.json, payoff.csv and front.svg into this folder.")
     var out: String?
 
-    @Flag(help: "Print JSON (with the decision of each point).") var json = false
+    @Flag(help: "Print JSON (with the decision of each point and the notes).") var json = false
+    @Flag(help: "Print the front as CSV (the context as # lines).") var csv = false
     @Flag(help: "No progress on stderr.") var quiet = false
 
     func validate() throws {
@@ -55,14 +56,16 @@ struct ParetoCommand: ParsableCommand {
                 throw CommandFailure(message: error.description, exitCode: { if case .payoffFailed = error { return 2 } else { return 1 } }())
             }
             progress.finish()
-            if json { try printJSON(report) } else { Self.printFront(report) }
+            if json { try printJSON(ParetoJSON(report: report, notes: data.notes)) } else if csv { print(report.frontCSV(), terminator: "") } else {
+                Self.printFront(report)
+            }
             if let out { try report.write(to: out) }
             for note in data.notes { printError("note: \(note)") }
         }
     }
 
     static func printFront(_ report: FrontReport) {
-        print("Model     \(report.model)")
+        ReportPrinter.printContext(report.context)
         print("Method    \(report.method), \(report.points.count) efficient points from \(report.solves) solves in \(formatNumber(report.seconds, digits: 3)) s")
         var payoff = TextTable(["minimised"] + report.objectives.map { "\($0) [\(report.units[$0] ?? "")]" })
         for (index, row) in report.payoff.enumerated() { payoff.add([report.objectives[index]] + row.map { formatNumber($0, digits: 8) }) }
@@ -75,6 +78,26 @@ struct ParetoCommand: ParsableCommand {
                       + report.objectives.dropFirst().map { point.epsilon[$0].map { formatNumber($0, digits: 8) } ?? "" } + [point.status])
         }
         print("\nFront\n" + front.render())
+        for note in report.notes { print("\nNote: \(note)") }
+    }
+}
+
+/// `pareto --json`: the front with the model's notes beside it.
+struct ParetoJSON: Encodable {
+    var report: FrontReport
+    var notes: [String]
+
+    func encode(to encoder: any Encoder) throws {
+        try report.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(report.notes + notes, forKey: Key(stringValue: "notes")!)
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }
 

@@ -4,8 +4,20 @@ import SupplyChain
 
 /// Plain-text tables of solve results.
 enum ReportPrinter {
+    /// The context lines every table starts with: database, scope, categories, tolerance.
+    static func printContext(_ context: ResultContext) {
+        print("Model     \(context.model)")
+        print("Database  \(context.database)")
+        print("Scope     \(context.scopeDescription)")
+        for indicator in context.indicators {
+            print("Indicator \(indicator.id) = \(indicator.category) [\(indicator.unit)]" + (indicator.method.isEmpty ? "" : " (\(indicator.method))"))
+        }
+        if context.scope == "system" { print("Cut-offs  \(context.cutOffs.count) product inputs without a provider") }
+        print("Zero      amounts at or below \(formatNumber(context.zeroTolerance, digits: 3)) are solver noise, shown as 0")
+    }
+
     static func printSolve(_ report: SolveReport, data: SupplyChainData) {
-        print("Model     \(data.name)")
+        printContext(report.context)
         print("Status    \(report.status) (minimising \(report.objective))")
         guard !report.objectives.isEmpty else {
             for line in report.explanation { print("Why       \(line)") }
@@ -52,12 +64,34 @@ enum ReportPrinter {
     }
 }
 
-/// CSV files of solve results (`--out DIR`).
+/// CSV of solve results: one long table on stdout (`--csv`) or one file per table (`--out DIR`),
+/// each starting with the context as `#` lines.
 enum ReportFiles {
+    static func comments(_ report: SolveReport) -> String {
+        report.context.lines.map { "# " + $0 + "\n" }.joined() + "# status: \(report.status) (minimising \(report.objective))\n"
+    }
+
+    /// Every table of the report in one CSV, a `table` column saying which (pandas: filter on it).
+    static func solveCSV(_ report: SolveReport) -> String {
+        var rows: [[String]] = [["table", "name", "supplier", "material", "mode", "site", "period", "amount", "unit", "km", "mode_amount", "mode_unit"]]
+        for name in report.objectives.keys.sorted() {
+            rows.append(["objective", name, "", "", "", "", "", "\(report.objectives[name]!)", report.objectiveUnits[name] ?? "", "", "", ""])
+        }
+        for row in report.deliveries { rows.append(["delivery", "", row.supplier, row.material, "", row.site, row.period, "\(row.amount)", row.unit, "", "", ""]) }
+        for row in report.transport {
+            rows.append(["transport", "", row.supplier, "", row.mode, row.site, row.period, "\(row.amount)", row.unit, "\(row.km)", "\(row.modeAmount)", row.modeUnit])
+        }
+        for row in report.services { rows.append(["service", row.service, "", "", "", row.site, row.period, "\(row.amount)", row.unit, "", "", ""]) }
+        for row in report.storage { rows.append(["storage", "", "", row.material, "", row.site, row.period, "\(row.amount)", row.unit, "", "", ""]) }
+        for supplier in report.opened { rows.append(["opened", "", supplier, "", "", "", "", "1", "", "", "", ""]) }
+        return comments(report) + rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
     static func writeSolve(_ report: SolveReport, to directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let comments = comments(report)
         func write(_ name: String, _ header: [String], _ rows: [[String]]) throws {
-            let text = ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+            let text = comments + ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
             try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
         }
         try write("objectives.csv", ["objective", "value", "unit"], report.objectives.keys.sorted().map {

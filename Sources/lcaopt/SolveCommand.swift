@@ -23,6 +23,7 @@ struct SolveCommand: ParsableCommand {
     var timeLimit: Double?
 
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Print CSV: every table in one, a `table` column naming it, the context as # lines.") var csv = false
 
     @Option(help: "Also write the tables as CSV files into this folder.")
     var out: String?
@@ -51,7 +52,9 @@ struct SolveCommand: ParsableCommand {
                     ReportPrinter.printSolve(report, data: data)
                     MOLAPrinter.print(explanation)
                 }
-            } else if json { try printJSON(report) } else { ReportPrinter.printSolve(report, data: data) }
+            } else if json { try printJSON(report) } else if csv { print(ReportFiles.solveCSV(report), terminator: "") } else {
+                ReportPrinter.printSolve(report, data: data)
+            }
             if let out { try ReportFiles.writeSolve(report, to: out) }
             for note in data.notes { printError("note: \(note)") }
             if report.status != TerminationStatus.optimal.rawValue {

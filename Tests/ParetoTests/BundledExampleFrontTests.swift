@@ -62,11 +62,11 @@ import FoundationXML
         let (problem, report) = try Self.front(points: 40)
         let data = problem.data
         // The largest requirement of the bundled example is Chicago's 2,400 kg in 2027.
-        #expect(report.zeroTolerance == 1e-7 * 2400)
+        #expect(report.context.zeroTolerance == 1e-7 * 2400)
         for point in report.points {
             let decision = try #require(point.decision)
-            #expect(decision.deliveries.allSatisfy { $0.amount > report.zeroTolerance })
-            #expect(decision.transport.allSatisfy { $0.amount > report.zeroTolerance })
+            #expect(decision.deliveries.allSatisfy { $0.amount > report.context.zeroTolerance })
+            #expect(decision.transport.allSatisfy { $0.amount > report.context.zeroTolerance })
             for (k, site) in data.sites.enumerated() {
                 for (t, period) in data.periods.enumerated() {
                     let demand = data.demands.filter { $0.site == k }.reduce(0.0) { $0 + $1.amounts[t] }
@@ -124,15 +124,26 @@ import FoundationXML
         let directory = NSTemporaryDirectory() + "lcaopt-front-\(UUID().uuidString)"
         try report.write(to: directory)
         let csv = try String(contentsOfFile: directory + "/front.csv", encoding: .utf8)
-        #expect(csv.hasPrefix("point,cost [USD],gwp [kg CO2-Eq],epsilon gwp,status\n"))
-        #expect(csv.split(separator: "\n").count == report.points.count + 1)
+        // The context first, as # lines: database, scope, the category and method of gwp.
+        let comments = csv.split(separator: "\n").filter { $0.hasPrefix("# ") }
+        #expect(comments.contains { $0.hasPrefix("# database: ") && $0.hasSuffix("db-fixtures/uslci-example.sqlite") && !$0.contains("..") })
+        #expect(comments.contains { $0.hasPrefix("# impact scope: direct") })
+        #expect(comments.contains { $0.hasPrefix("# gwp: climate change | global warming potential (GWP100) [kg CO2-Eq], method IPCC 2021") })
+        let rows = csv.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(rows.first == "point,cost [USD],gwp [kg CO2-Eq],epsilon gwp,status")
+        #expect(rows.count == report.points.count + 1)
         let svg = try Data(contentsOf: URL(fileURLWithPath: directory + "/front.svg"))
         let parser = XMLParser(data: svg)
         #expect(parser.parse())
         let text = String(decoding: svg, as: UTF8.self)
-        for label in ["cost [USD]", "gwp [kg CO2-Eq]", "min cost", "min gwp", "Pareto front: Packaging resin for Chicago and Atlanta", "<polyline"] {
-            #expect(text.contains(label))
+        // Axes by category name, scaled (costs 9,904-11,609 USD in kUSD, GWP 13,420-21,697 kg in t);
+        // points numbered 1-6 as in the table; scope and database in the subtitle.
+        for label in ["cost [kUSD]", "climate change | global warming potential (GWP100) [t CO2-Eq]", "min cost",
+                      "min climate change | global warming potential (GWP100)", "Pareto front: Packaging resin for Chicago and Atlanta",
+                      "<polyline", "direct scope · database uslci-example.sqlite", "<title>point 6</title>"] {
+            #expect(text.contains(label), "\(label)")
         }
+        #expect(!text.contains("22373119"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/front.json"))) as? [String: Any]
         #expect((json?["points"] as? [[String: Any]])?.first?["decision"] != nil)
     }
