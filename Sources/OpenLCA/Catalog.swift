@@ -117,6 +117,13 @@ public struct Catalog: Sendable {
         currency.flatMap { currencies[$0]?.conversionFactor } ?? 1
     }
 
+    /// The code (else name) of the currency every other converts to (conversion factor 1, the
+    /// lowest id when several), in which costs are reported; "cost" when the database has none.
+    public var referenceCurrency: String {
+        let reference = currencies.values.filter { $0.conversionFactor == 1 }.min { $0.id < $1.id }
+        return reference.map { $0.code ?? $0.name } ?? "cost"
+    }
+
     /// The factor that turns an exchange amount given in `unit` of the property of
     /// `propertyFactor` into the flow's reference unit: `unit.cf / fpf.cf`, 0 when `fpf.cf` is 0.
     /// (openLCA: `olca-core/.../matrix/cache/ExchangeTable.java`, `getConversionFactor`.)

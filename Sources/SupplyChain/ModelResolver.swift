@@ -314,7 +314,7 @@ struct ModelResolver {
             issue("$.weights.\(name)", "unknown objective '\(name)'", hint: "use cost or an indicator id")
         }
         var data = SupplyChainData(
-            name: model.name ?? "model", costUnit: Self.referenceCurrency(catalog), periods: periods, indicators: indicators.map(\.0), sites: model.sites.map {
+            name: model.name ?? "model", costUnit: catalog.referenceCurrency, periods: periods, indicators: indicators.map(\.0), sites: model.sites.map {
                 .init(id: $0.id, name: $0.name ?? $0.id, latitude: $0.latitude, longitude: $0.longitude)
             }, materials: materials, suppliers: suppliers, modes: modes, services: services, demands: demands,
             storage: storage, distanceOverrides: overrides, objectives: objectives, weights: model.weights, notes: notes)
@@ -333,11 +333,6 @@ struct ModelResolver {
         return standard.hasPrefix(base) ? String(standard.dropFirst(base.count)) : standard
     }
 
-    /// The code of the currency every other converts to (conversion factor 1).
-    static func referenceCurrency(_ catalog: Catalog) -> String {
-        let reference = catalog.currencies.values.filter { $0.conversionFactor == 1 }.min { $0.id < $1.id }
-        return reference.map { $0.code ?? $0.name } ?? "cost"
-    }
 
     mutating func resolveIndicators() -> [(SupplyChainData.Indicator, ImpactCategory)] {
         var result: [(SupplyChainData.Indicator, ImpactCategory)] = []

@@ -69,8 +69,14 @@ struct LCIACommand: ParsableCommand {
             } else if let method {
                 categories = try db.impactCategories(ofMethod: method)
             } else {
-                categories = try impacts.map { try db.impactCategory(matching: $0) }
+                // A category named twice (or once by id and once by name) is shown once.
+                var seen = Set<Int64>()
+                categories = try impacts.map { try db.impactCategory(matching: $0) }.filter { seen.insert($0.id).inserted }
+                if categories.count < impacts.count {
+                    printError("note: \(impacts.count - categories.count) --impact option\(impacts.count - categories.count == 1 ? "" : "s") named a category already requested; each category is shown once")
+                }
             }
+            let currency = try db.catalog().referenceCurrency
             let result: LCIAResult
             var processContributions: [[[ProcessContribution]]] = []
             if scope == .system {
@@ -90,11 +96,11 @@ struct LCIACommand: ParsableCommand {
                                                             categories: categories.map(\.id), contributions: contributions)
             }
             if json {
-                try printJSON(LCIAOutput(result, processContributions: processContributions))
+                try printJSON(LCIAOutput(result, processContributions: processContributions, currency: currency))
             } else if csv {
-                printCSV(result)
+                printCSV(result, currency: currency)
             } else {
-                printTable(result)
+                printTable(result, currency: currency)
                 printProcessContributions(result, processContributions)
             }
         }
@@ -111,10 +117,10 @@ struct LCIACommand: ParsableCommand {
         }
     }
 
-    private func printCSV(_ result: LCIAResult) {
+    private func printCSV(_ result: LCIAResult, currency: String) {
         var header = ["process", "name", "reference_flow", "reference_unit", "reference_amount"]
         header += result.categories.map { "\($0.name) [\($0.referenceUnit ?? "") per unit]" }
-        header += ["cost per unit", "multi_output", "notes"]
+        header += ["cost [\(currency) per unit]", "multi_output", "notes"]
         print(header.map(csvField).joined(separator: ","))
         for process in result.processes {
             var row = [process.process.refId, process.process.name, process.referenceFlow.name, process.referenceUnit,
@@ -125,8 +131,8 @@ struct LCIACommand: ParsableCommand {
         }
     }
 
-    private func printTable(_ result: LCIAResult) {
-        var table = TextTable(["process", "name", "per"] + result.categories.map { "\($0.name) [\($0.referenceUnit ?? "")]" } + ["cost"])
+    private func printTable(_ result: LCIAResult, currency: String) {
+        var table = TextTable(["process", "name", "per"] + result.categories.map { "\($0.name) [\($0.referenceUnit ?? "")]" } + ["cost [\(currency)]"])
         for process in result.processes {
             table.add([String(process.process.refId.prefix(8)), String(process.process.name.prefix(50)), "1 \(process.referenceUnit)"]
                       + process.impacts.map { formatNumber($0) } + [process.cost.map { formatNumber($0) } ?? "-"])
@@ -170,9 +176,12 @@ struct LCIAOutput: Encodable {
     struct ProcessShare: Encodable { var process, name: String; var impact: Double }
 
     var impactCategories: [Category]
+    /// The currency of every `cost`.
+    var costUnit: String
     var results: [Result]
 
-    init(_ result: LCIAResult, processContributions: [[[ProcessContribution]]] = []) {
+    init(_ result: LCIAResult, processContributions: [[[ProcessContribution]]] = [], currency: String) {
+        costUnit = currency
         impactCategories = zip(result.categories, result.methodNames).map {
             Category(refId: $0.refId, name: $0.name, unit: $0.referenceUnit ?? "", method: $1)
         }
