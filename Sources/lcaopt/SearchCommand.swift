@@ -10,10 +10,10 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: "An openLCA database exported to SQLite (opened read-only).")
     var database: String
 
-    @Argument(help: "Text to find (case-insensitive, anywhere in the name, or the start of a ref_id).")
+    @Argument(help: "Text to find (case-insensitive, anywhere in the name, or the start of a ref_id; impact categories also by method name). Empty (\"\") lists everything of --kind.")
     var text: String
 
-    @Option(help: "What to search: process, flow, impact, location or all.")
+    @Option(help: "What to search: process, flow, impact, method, location or all.")
     var kind: SearchKind = .all
 
     @Option(help: "At most this many results.")
@@ -26,24 +26,27 @@ struct SearchCommand: ParsableCommand {
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
-    struct Output: Encodable { var results: [SearchHit] }
+    struct Output: Encodable { var results: [SearchHit]; var total: Int }
 
     func run() throws {
         try reportingErrors {
-            let hits = try OpenLCADatabase(path: database).search(text, kind: kind, limit: limit)
+            let found = try OpenLCADatabase(path: database).searchCounted(text, kind: kind, limit: limit)
             if json {
-                try printJSON(Output(results: hits))
+                try printJSON(Output(results: found.hits, total: found.total))
                 return
             }
-            if hits.isEmpty {
+            if found.hits.isEmpty {
                 printError("no match for '\(text)'")
                 return
             }
             var table = TextTable(["kind", "ref_id", "name", "details", "category"])
-            for hit in hits {
+            for hit in found.hits {
                 table.add([hit.kind, hit.refId, hit.name, Self.details(hit), hit.category])
             }
             print(table.render())
+            if found.total > found.hits.count {
+                print("... \(found.total - found.hits.count) more (\(found.total) matches; raise --limit or narrow the text)")
+            }
         }
     }
 
@@ -55,7 +58,10 @@ struct SearchCommand: ParsableCommand {
         case "impact":
             return [hit.method.map { "method: \($0)" }, hit.referenceUnit.map { "unit: \($0)" }].compactMap { $0 }.joined(separator: "; ")
         case "flow":
-            return [hit.flowType, hit.referenceUnit.map { "unit: \($0)" }].compactMap { $0 }.joined(separator: "; ")
+            return [hit.flowType, hit.referenceUnit.map { "unit: \($0)" },
+                    hit.productOf.map { "reference product of process \($0.prefix(8)) (listed too)" }].compactMap { $0 }.joined(separator: "; ")
+        case "method":
+            return hit.categories.map { "\($0) impact categories" } ?? ""
         default:
             var parts = [hit.location].compactMap { $0 }
             if let lat = hit.latitude, let lon = hit.longitude { parts.append("\(lat), \(lon)") }

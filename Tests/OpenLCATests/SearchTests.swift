@@ -55,3 +55,34 @@ import Testing
         #expect(try db.search("Global", kind: .location).first?.latitude == nil)
     }
 }
+
+/// Methods, locations, empty texts, counts and word ranking (the new user's search findings).
+@Suite struct SearchListingTests {
+    let db: OpenLCADatabase
+    init() throws { db = try OpenLCADatabase(path: FixtureFiles.sharedDatabase("uslci_fy17_ipcc2021")) }
+
+    @Test func emptyTextListsEveryMethodAndLocation() throws {
+        let methods = try db.searchCounted("", kind: .method, limit: 50)
+        #expect(methods.hits.map(\.name) == ["IPCC 2021 (ecoinvent 3.9 LCIA via bw2io)"])
+        #expect(methods.hits.first?.categories == 1)
+        // 11 locations in US LCI (info's count), all listed.
+        #expect(try db.searchCounted("", kind: .location, limit: 50).total == 11)
+    }
+
+    @Test func categoriesAreFoundByTheirMethodsName() throws {
+        let hits = try db.search("IPCC 2021", kind: .impact)
+        #expect(hits.map(\.refId) == ["22373119-7cbb-5450-97c8-49a119af7614"])
+    }
+
+    @Test func wholeWordsRankAboveSubstringsAndCutListsSayHowManyMore() throws {
+        let found = try db.searchCounted("cement", kind: .process, limit: 1)
+        #expect(found.hits.map(\.name) == ["Portland cement, at plant"])  // before "Steel reinforcement bar; ..."
+        #expect(found.total == 2)
+    }
+
+    @Test func aProductFlowSaysWhichProcessItIsTheProductOf() throws {
+        let hits = try db.search("Portland cement, at plant")
+        #expect(hits.map(\.kind) == ["process", "flow"])
+        #expect(hits[1].productOf == hits[0].refId)
+    }
+}
