@@ -345,7 +345,8 @@ extension NetworkBuilder {
             throw .invalidEntity(kind: "process", refId: info.refId, name: info.name, problem: "its reference amount is 0")
         }
         let cost = reference.costValue.map { $0 * catalog.currencyFactor(reference.currency ?? info.currency) / amount }
-        var notes = ["system scope: \(columns.count) processes linked, \(cutOffs.count) inputs cut off"]
+        // The network's size and cut-offs are said once per calculation (SystemResult), not per process.
+        var notes: [String] = []
         if productCounts[process, default: 1] > 1 {
             if let method = info.defaultAllocationMethod, method.uppercased() != "NONE" {
                 notes.append("multi-output: \(productCounts[process]!) products, allocated (\(method.lowercased()) allocation)")

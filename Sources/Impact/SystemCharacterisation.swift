@@ -57,6 +57,26 @@ public struct ProcessContribution: Sendable, Equatable {
 
 /// The result of a system-scope calculation, with the matrices for checks.
 public struct SystemResult: Sendable {
+    /// One line for the whole calculation: the network's size, the cut-offs and the provider
+    /// choices, each count saying what it counts.
+    public var summary: String {
+        let uses = cutOffs.reduce(0) { $0 + $1.processes }
+        func plural(_ count: Int, _ word: String) -> String {
+            "\(count) \(word)\(count == 1 ? "" : word.hasSuffix("s") ? "es" : "s")"
+        }
+        return "system scope: one linked network of \(plural(size, "product column")) (\(plural(Set(columnProcess).count, "process"))) for "
+            + "\(plural(lcia.processes.count, "requested process")); \(plural(cutOffs.count, "product flow")) without a provider cut off "
+            + "(\(plural(uses, "use")) in the network's processes); \(plural(choices.count, "provider")) chosen by rule among several candidates"
+    }
+
+    /// The cut-offs as CSV: flow ref_id, flow name, how many processes of the network use it.
+    public var cutOffsCSV: String {
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        return "flow,name,processes\n" + cutOffs.map { "\($0.flowRefId),\(field($0.flowName)),\($0.processes)\n" }.joined()
+    }
+
     /// Impacts per reference unit (cradle-to-gate), cost and metadata per requested process.
     public var lcia: LCIAResult
     public var cutOffs: [CutOff]

@@ -162,9 +162,12 @@ struct ModelResolver {
                                                                 options: SystemOptions(providerRule: rule ?? .first, providers: providers))
                 lcia = system.lcia
                 cutOffs = system.cutOffs.map(\.flowName)
-                notes.append("system scope: \(system.size) linked processes, \(system.cutOffs.count) inputs without provider cut off"
-                             + (system.cutOffs.isEmpty ? "" : " (\(system.cutOffs.prefix(5).map(\.flowName).joined(separator: "; "))\(system.cutOffs.count > 5 ? "; ..." : ""))"))
-                notes += system.choices.map { "provider of \($0.flowName): \($0.providerName) (\($0.candidates) candidates, rule \($0.rule))" }
+                notes.append(system.summary + (system.cutOffs.isEmpty ? "" : " (\(system.cutOffs.prefix(5).map(\.flowName).joined(separator: "; "))\(system.cutOffs.count > 5 ? "; ..." : ""))"))
+                let choices = system.choices.prefix(5).map { "\($0.flowName): \($0.providerName) of \($0.candidates)" }
+                if !choices.isEmpty {
+                    notes.append("providers chosen by rule \(rule?.rawValue ?? "first"): " + choices.joined(separator: "; ")
+                                 + (system.choices.count > 5 ? " and \(system.choices.count - 5) more" : "") + " (\"providers\" in the model file fixes them)")
+                }
             } else {
                 lcia = try DirectCharacterisation.compute(database: database, processes: ids, categories: categories)
             }

@@ -40,6 +40,9 @@ struct LCIACommand: ParsableCommand {
 
     enum Scope: String, ExpressibleByArgument { case direct, system }
 
+    @Option(help: "System scope: write every cut-off product flow (ref_id, name, processes using it) to this CSV file.")
+    var cutoffs: String?
+
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Print CSV.") var csv = false
 
@@ -84,13 +87,22 @@ struct LCIACommand: ParsableCommand {
                                                                 options: SystemOptions(providerRule: providerRule, contributions: contributions))
                 result = system.lcia
                 processContributions = system.processContributions
-                for choice in system.choices {
+                printError("note: \(system.summary)")
+                for choice in system.choices.prefix(20) {
                     printError("provider: \(choice.flowName) from \(choice.providerName) (\(choice.providerRefId)), \(choice.candidates) candidates, rule \(choice.rule)")
                 }
-                for cut in system.cutOffs.prefix(20) {
-                    printError("cut off: \(cut.flowName) (\(cut.flowRefId)), no provider; used by \(cut.processes) processes")
+                if system.choices.count > 20 { printError("provider: \(system.choices.count - 20) more chosen by the rule") }
+                for cut in system.cutOffs.prefix(cutoffs == nil ? 10 : 0) {
+                    printError("cut off: \(cut.flowName) (\(cut.flowRefId)), no provider; used by \(cut.processes) process\(cut.processes == 1 ? "" : "es")")
                 }
-                if system.cutOffs.count > 20 { printError("cut off: \(system.cutOffs.count - 20) more flows") }
+                if let cutoffs {
+                    do { try system.cutOffsCSV.write(toFile: cutoffs, atomically: true, encoding: .utf8) } catch {
+                        throw CommandFailure(message: "\(cutoffs): cannot write the cut-off list: \(error.localizedDescription)", exitCode: 1)
+                    }
+                    printError("cut off: \(system.cutOffs.count) flows listed in \(cutoffs)")
+                } else if system.cutOffs.count > 10 {
+                    printError("cut off: \(system.cutOffs.count - 10) more flows (--cutoffs FILE writes them all)")
+                }
             } else {
                 result = try DirectCharacterisation.compute(database: db, processes: processIDs,
                                                             categories: categories.map(\.id), contributions: contributions)

@@ -15,6 +15,20 @@ import Testing
             options: SystemOptions(providerRule: rule, contributions: contributions, scalingVectors: true))
     }
 
+    /// The network's size and cut-offs are said once for the calculation, each count naming what
+    /// it counts; the full cut-off list is a CSV with one row per flow.
+    @Test func test_network_facts_are_said_once() throws {
+        let db = try OpenLCADatabase(path: Self.uslci)
+        let ids = try Self.processes.map { try db.process(matching: $0).id }
+        let result = try SystemCharacterisation.compute(database: db, processes: ids, categories: [try db.impactCategory(matching: Self.gwp).id])
+        #expect(result.lcia.processes.allSatisfy { !$0.notes.contains { $0.hasPrefix("system scope") } })
+        #expect(result.summary.contains("for \(ids.count) requested processes"))
+        #expect(result.summary.contains("\(result.cutOffs.count) product flow"))
+        let rows = result.cutOffsCSV.split(separator: "\n")
+        #expect(rows.first == "flow,name,processes" && rows.count == result.cutOffs.count + 1)
+        #expect(rows.dropFirst().allSatisfy { $0.hasPrefix(String($0.prefix(36))) && $0.split(separator: ",").count >= 3 })
+    }
+
     @Test func test_transposed_solves_give_the_same_impacts() throws {
         let db = try OpenLCADatabase(path: Self.uslci)
         let ids = try Self.processes.map { try db.process(matching: $0).id }
