@@ -7,15 +7,20 @@ extension SupplyChainData {
     public func applying(_ scenario: Scenario) throws(ScenarioError) -> SupplyChainData {
         var data = self
         func fail(_ message: String) -> ScenarioError { ScenarioError(lineNumber: 0, id: scenario.id, message: message) }
+        let modesBefore = scenario.disable == nil ? [] : data.suppliers.map(\.modes)
         for id in scenario.disable ?? [] {
             if let s = data.suppliers.firstIndex(where: { $0.id == id }) {
                 data.suppliers[s].capacity = Array(repeating: 0, count: data.periods.count)
                 data.suppliers[s].fixedCost = nil
+                data.unavailable[id] = "disabled by the scenario"
             } else if let r = data.modes.firstIndex(where: { $0.id == id }) {
                 for s in data.suppliers.indices where data.suppliers[s].modes.contains(r) {
                     data.suppliers[s].modes.removeAll { $0 == r }
                     // A supplier whose every mode is disabled cannot deliver.
-                    if data.suppliers[s].modes.isEmpty { data.suppliers[s].capacity = Array(repeating: 0, count: data.periods.count) }
+                    if data.suppliers[s].modes.isEmpty {
+                        data.suppliers[s].capacity = Array(repeating: 0, count: data.periods.count)
+                        data.unavailable[data.suppliers[s].id] = "no route: every transport mode it may use is disabled (\(modesBefore[s].map { data.modes[$0].id }.joined(separator: ", ")))"
+                    }
                 }
             } else if let q = data.services.firstIndex(where: { $0.id == id }) {
                 data.services[q].per = [:]

@@ -9,6 +9,11 @@ extension SupplyChainProblem {
             let suppliers = data.suppliers.indices.filter { data.suppliers[$0].material == m }
             let needed = data.demands.contains { ($0.requires[m] ?? 0) > 0 }
             if needed && suppliers.isEmpty { reasons.append("material `\(material.id)` is required but has no supplier") }
+            let unavailable = suppliers.compactMap { s in data.unavailable[data.suppliers[s].id].map { "`\(data.suppliers[s].id)`: \($0)" } }
+            if needed && !suppliers.isEmpty && unavailable.count == suppliers.count {
+                reasons.append("no supplier of `\(material.id)` can deliver: " + unavailable.joined(separator: "; "))
+                continue
+            }
             let storedSomewhere = data.storage.contains { $0.material == m }
             var cumulativeCapacity = 0.0, cumulativeDemand = 0.0
             for t in data.periods.indices {
@@ -21,10 +26,11 @@ extension SupplyChainProblem {
                 let capacity = capacities.reduce(0.0) { $0 + ($1 ?? 0) }
                 cumulativeCapacity += capacity
                 cumulativeDemand += demand
+                let without = unavailable.isEmpty ? "" : " (without " + unavailable.joined(separator: "; ") + ")"
                 if demand > capacity * (1 + 1e-9) && !storedSomewhere {
-                    reasons.append("total capacity of the suppliers of `\(material.id)` in period `\(data.periods[t])` is \(Self.format(capacity)) < demand \(Self.format(demand)) \(material.unit)")
+                    reasons.append("total capacity of the suppliers of `\(material.id)` in period `\(data.periods[t])` is \(Self.format(capacity)) < demand \(Self.format(demand)) \(material.unit)" + without)
                 } else if storedSomewhere && cumulativeDemand > cumulativeCapacity * (1 + 1e-9) {
-                    reasons.append("total capacity of the suppliers of `\(material.id)` up to period `\(data.periods[t])` is \(Self.format(cumulativeCapacity)) < demand \(Self.format(cumulativeDemand)) \(material.unit), even with storage")
+                    reasons.append("total capacity of the suppliers of `\(material.id)` up to period `\(data.periods[t])` is \(Self.format(cumulativeCapacity)) < demand \(Self.format(cumulativeDemand)) \(material.unit), even with storage" + without)
                 }
             }
             let totals = data.demands.reduce(0.0) { $0 + ($1.total ?? 0) * ($1.requires[m] ?? 0) }

@@ -113,6 +113,9 @@ public struct SupplyChainData: Sendable {
     public var scope: String = "direct"
     /// System scope: product inputs cut off for want of a provider (flow names).
     public var cutOffs: [String] = []
+    /// Suppliers that cannot deliver (capacity 0) and why, by supplier id: a scenario disabled
+    /// them or every transport mode they may use. Infeasibility explanations name these.
+    public var unavailable: [String: String] = [:]
 
     /// A (supplier, site) key.
     public struct Pair: Hashable, Sendable {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import MOLA
 import OpenLCA
+import Pareto
+import Reports
 import SupplyChain
 
 /// Options shared by the commands that read a model file.
@@ -43,6 +45,25 @@ struct ModelOptions: ParsableArguments {
             throw CommandFailure(message: "--objectives names an objective twice (\(names.joined(separator: ","))); a front needs distinct objectives", exitCode: 1)
         }
         return names
+    }
+
+    /// The front of `problem`, with a failed payoff solve explained in the model's terms (exit 2)
+    /// as `solve` explains it, and other sweep errors as bad input (exit 1).
+    func sweep(_ problem: SupplyChainProblem, objectives names: [String], options: ParetoOptions,
+               progress: ((Int, Int) -> Void)? = nil) throws -> FrontReport {
+        do {
+            return try FrontReport.sweep(problem, objectives: names, options: options, progress: progress)
+        } catch let error as ParetoError {
+            guard case .payoffFailed(let objective, let status, _) = error else { throw CommandFailure(message: error.description, exitCode: 1) }
+            let reasons: [String]
+            switch status {
+            case .infeasible, .infeasibleOrUnbounded, .noFeasibleIntegerSolution: reasons = problem.explainInfeasibility()
+            case .unbounded: reasons = problem.explainUnbounded(objective: objective)
+            default: reasons = []
+            }
+            let why = reasons.isEmpty ? error.description : "\(status.rawValue) when minimising \(objective): " + reasons.joined(separator: "; ")
+            throw CommandFailure(message: "no front: " + why, exitCode: 2)
+        }
     }
 
     /// Builds the problem with `objective` active.

@@ -49,11 +49,11 @@ struct ParetoCommand: ParsableCommand {
             let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
             let report: FrontReport
             do {
-                report = try FrontReport.sweep(problem, objectives: names, options: ParetoOptions(points: points, method: method),
-                                               progress: progress.update)
-            } catch let error as ParetoError {
+                report = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points, method: method),
+                                           progress: progress.update)
+            } catch {
                 progress.finish()
-                throw CommandFailure(message: error.description, exitCode: { if case .payoffFailed = error { return 2 } else { return 1 } }())
+                throw error
             }
             progress.finish()
             if json { try printJSON(ParetoJSON(report: report, notes: data.notes)) } else if csv { print(report.frontCSV(), terminator: "") } else {

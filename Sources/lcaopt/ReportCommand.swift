@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
             let data = try options.load(format: format).data
             let names = try options.sweptObjectives(objectives, data: data)
             let problem = try options.problem(data, objective: names[0])
-            let front = try FrontReport.sweep(problem, objectives: names, options: ParetoOptions(points: points))
+            let front = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points))
             let name = URL(fileURLWithPath: options.model).deletingPathExtension().lastPathComponent
             var command = ["lcaopt", "report", options.model]
             if let db = options.db { command += ["--db", db] }
