@@ -36,6 +36,17 @@ struct ModelResolver {
         }
     }
 
+    /// Coordinates in range, and both or neither given (one without the other is reported once,
+    /// as the missing one).
+    mutating func checkCoordinates(_ latitude: Double?, _ longitude: Double?, _ path: String) {
+        if let latitude, !(latitude.isFinite && abs(latitude) <= 90) { issue("\(path).latitude", "must be within -90...90, not \(latitude)") }
+        if let longitude, !(longitude.isFinite && abs(longitude) <= 180) { issue("\(path).longitude", "must be within -180...180, not \(longitude)") }
+        if (latitude == nil) != (longitude == nil) {
+            let missing = latitude == nil ? "latitude" : "longitude"
+            issue("\(path).\(missing)", "missing (the \(missing == "latitude" ? "longitude" : "latitude") is given)", hint: "give both coordinates or neither")
+        }
+    }
+
     /// Positions of unique ids; duplicates are reported.
     mutating func index(_ ids: [String], _ path: String) -> [String: Int] {
         var positions: [String: Int] = [:]
@@ -77,8 +88,12 @@ struct ModelResolver {
         let rule = ProviderRule(rawValue: model.providerRule ?? "first")
         if rule == nil { issue("$.providerRule", "unknown rule '\(model.providerRule!)'", hint: "use first, same-location or fail") }
         for (k, site) in model.sites.enumerated() {
-            if let latitude = site.latitude, !(latitude.isFinite && abs(latitude) <= 90) { issue("$.sites[\(k)].latitude", "must be within -90...90") }
-            if let longitude = site.longitude, !(longitude.isFinite && abs(longitude) <= 180) { issue("$.sites[\(k)].longitude", "must be within -180...180") }
+            checkCoordinates(site.latitude, site.longitude, "$.sites[\(k)]")
+        }
+        for (m, material) in model.materials.enumerated() {
+            for (s, supplier) in material.suppliers.enumerated() {
+                checkCoordinates(supplier.latitude, supplier.longitude, "$.materials[\(m)].suppliers[\(s)]")
+            }
         }
         // Demands.
         var demands: [SupplyChainData.Demand] = []
@@ -375,15 +390,21 @@ struct ModelResolver {
 
     /// Every supplier with transport needs a distance to every site that demands its material.
     mutating func checkDistances(_ data: inout SupplyChainData) {
+        var reported = Set<String>()
         for (s, supplier) in data.suppliers.enumerated() where !supplier.modes.isEmpty {
             let sites = Set(data.demands.filter { ($0.requires[supplier.material] ?? 0) > 0 }.map(\.site))
             for k in sites.sorted() where data.distance(supplier: s, site: k, mode: supplier.modes[0]) == nil {
                 let hasOwn = supplier.latitude != nil && supplier.longitude != nil
+                // A site or supplier with one coordinate was reported as missing the other.
+                if (data.sites[k].latitude == nil) != (data.sites[k].longitude == nil) { continue }
+                if (supplier.latitude == nil) != (supplier.longitude == nil) { continue }
+                guard reported.insert(hasOwn ? "site \(k)" : "supplier \(s)").inserted else { continue }
                 let m = supplier.material
                 let position = model.materials[m].suppliers.firstIndex { $0.id == supplier.id } ?? 0
                 issue(hasOwn ? "$.sites[\(k)]" : "$.materials[\(m)].suppliers[\(position)]",
                       hasOwn ? "site '\(data.sites[k].id)' has no coordinates" : "supplier '\(supplier.id)' has no coordinates (its process location has none)",
-                      hint: "give latitude and longitude, or a distances entry for supplier '\(supplier.id)' and site '\(data.sites[k].id)'")
+                      hint: hasOwn ? "give its latitude and longitude, or distances entries for it (e.g. supplier '\(supplier.id)', site '\(data.sites[k].id)')"
+                          : "give latitude and longitude, or a distances entry for supplier '\(supplier.id)' and site '\(data.sites[k].id)'")
             }
         }
     }

@@ -64,3 +64,25 @@ import Testing
         #expect(abs(report.objectives["gwp-copy"]! - 17.192) < 1e-9)
     }
 }
+
+/// Coordinates: a site missing only its latitude is one problem, named as such; supplier
+/// coordinates are range-checked as site coordinates are.
+@Suite struct CoordinateTests {
+    @Test func halfCoordinatesAreReportedOnceAsTheMissingOne() throws {
+        let json = """
+            {"database": "$DB", "sites": [{"id": "plant", "longitude": 8.0}],
+             "materials": [{"id": "steel", "suppliers": [{"id": "mill", "process": "p-steel", "latitude": 200, "longitude": 8},
+                                                          {"id": "mill2", "process": "p-steel", "latitude": 50, "longitude": 9}]}],
+             "transport": [{"id": "truck", "process": "p-truck"}],
+             "demands": [{"id": "d", "site": "plant", "amount": 10, "requires": {"steel": 1}}]}
+            """
+        do {
+            _ = try SupplyChainLoader.load(modelPath: try ModelHelpers.write(json))
+            Issue.record("loaded")
+        } catch let error as ModelError {
+            #expect(error.issues.map(\.path) == ["$.sites[0].latitude", "$.materials[0].suppliers[0].latitude"])
+            #expect(error.issues[0].message == "missing (the longitude is given)")
+            #expect(error.issues[1].message == "must be within -90...90, not 200.0")
+        }
+    }
+}
