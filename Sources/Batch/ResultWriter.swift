@@ -37,7 +37,7 @@ final class ResultWriter: Sendable {
         try Self.endWithNewline(csv, path: csvPath)
         columns = ResultColumns(objectives)
         if csvSize == 0 {
-            let header = ["id", "status"] + objectives.map { "\($0) [\(units[$0] ?? "")]" } + ["seconds", "error"]
+            let header = ["id", "index", "point", "status"] + objectives.map { "\($0) [\(units[$0] ?? "")]" } + ["seconds", "error"]
             try csv.write(contentsOf: Data((header.map(csvField).joined(separator: ",") + "\n").utf8))
         }
         Threads.start { [self] in run() }

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import InputSchema
+import Pareto
 
 /// One scenario of a batch: changes to a model and what to run.
 ///
@@ -63,7 +64,26 @@ public enum ScenarioFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(lineNumber: 0, id: nil, message: "\(path): cannot read the scenario file")
         }
-        return path.lowercased().hasSuffix(".csv") ? csv(String(decoding: data, as: UTF8.self)) : jsonLines(data)
+        let lines = path.lowercased().hasSuffix(".csv") ? csv(String(decoding: data, as: UTF8.self)) : jsonLines(data)
+        return rejectingDuplicateIds(lines)
+    }
+
+    /// A scenario whose id an earlier line already has is invalid (its result would be
+    /// indistinguishable, and `--resume` would skip it).
+    static func rejectingDuplicateIds(_ lines: [ScenarioLine]) -> [ScenarioLine] {
+        var first: [String: Int] = [:]
+        first.reserveCapacity(lines.count)
+        var checked = lines
+        for position in checked.indices {
+            guard case .success(let scenario) = checked[position].result else { continue }
+            if let earlier = first[scenario.id] {
+                checked[position].result = .failure(ScenarioError(lineNumber: checked[position].lineNumber, id: scenario.id,
+                                                                  message: "duplicate id '\(scenario.id)' (first on line \(earlier)); ids must be unique"))
+            } else {
+                first[scenario.id] = checked[position].lineNumber
+            }
+        }
+        return checked
     }
 
     /// One scenario per line. Lines are found and trimmed as bytes and read by ``ScenarioJSON``
@@ -186,7 +206,9 @@ public enum ScenarioFile {
         }
         if scenario.id.isEmpty { return fail("missing id") }
         if let run = scenario.run, run != "solve" && run != "pareto" { return fail("run must be solve or pareto, not '\(run)'") }
-        if let points = scenario.points, points < 2 { return fail("points must be at least 2") }
+        if let points = scenario.points, points < 2 || points > ParetoLimits.maximumPoints {
+            return fail("points must be 2 to \(ParetoLimits.maximumPoints), not \(points)")
+        }
         if let factor = scenario.scaleDemand, !(factor.isFinite && factor >= 0) { return fail("scaleDemand must be a finite number >= 0") }
         for (path, value) in scenario.set ?? [:] {
             guard let first = path.utf8.firstIndex(of: UInt8(ascii: ".")), let last = path.utf8.lastIndex(of: UInt8(ascii: ".")), first < last else {

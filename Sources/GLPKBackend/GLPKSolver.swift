@@ -204,7 +204,7 @@ public final class GLPKSolver: SolverBackend {
         parameters.msg_lev = GLP_MSG_ERR
         parameters.meth = options.method == .dual ? GLP_DUALP : GLP_PRIMAL
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
-        if let limit = options.timeLimit { parameters.tm_lim = Int32(clamping: Int((limit * 1000).rounded(.up))) }
+        if let milliseconds = Self.milliseconds(options.timeLimit) { parameters.tm_lim = milliseconds }
         if let limit = options.iterationLimit { parameters.it_lim = Int32(clamping: limit) }
         let code = glp_simplex(problem, &parameters)
         // After a normal exit GLPK keeps a valid basis (optimal, infeasible or unbounded alike).
@@ -246,9 +246,8 @@ public final class GLPKSolver: SolverBackend {
         parameters.msg_lev = GLP_MSG_ERR
         parameters.presolve = GLP_OFF
         parameters.mip_gap = options.mipGap
-        if let limit = options.timeLimit {
-            let left = max(0.001, limit - elapsed.inSeconds)
-            parameters.tm_lim = Int32(clamping: Int((left * 1000).rounded(.up)))
+        if let limit = options.timeLimit, limit.isFinite, limit > 0 {
+            parameters.tm_lim = Self.milliseconds(max(0.001, limit - elapsed.inSeconds)) ?? Int32.max
         }
         let code = glp_intopt(problem, &parameters)
         let status = glp_mip_status(problem)
@@ -312,5 +311,15 @@ public final class GLPKSolver: SolverBackend {
         case GLP_ESTOP: return "the search was stopped"
         default: return "GLPK return code \(code)"
         }
+    }
+}
+
+extension GLPKSolver {
+    /// A time limit in GLPK's milliseconds: nil for none (nil, NaN, zero or negative), at most
+    /// Int32.max (24 days) for a very large or infinite one; never a trap.
+    static func milliseconds(_ seconds: Double?) -> Int32? {
+        guard let seconds, !seconds.isNaN, seconds > 0 else { return nil }
+        let value = (seconds * 1000).rounded(.up)
+        return value >= Double(Int32.max) ? Int32.max : Int32(value)
     }
 }

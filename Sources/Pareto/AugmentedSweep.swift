@@ -1,3 +1,4 @@
+import Foundation
 import LPModel
 
 /// The AUGMECON2 sweep (Mavrotas & Florios 2013) against any ``SolverBackend``.
@@ -16,7 +17,12 @@ public enum ParetoSweep {
         progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(ParetoError) -> ParetoResult {
         guard Set(objectives).count == objectives.count, objectives.count >= 2 else { throw .needsTwoObjectives }
-        guard options.points >= 2 else { throw .invalidPoints(options.points) }
+        guard options.points >= 2 && options.points <= ParetoLimits.maximumPoints else { throw .invalidPoints(options.points) }
+        let gridPoints = pow(Double(options.points), Double(objectives.count - 1))
+        let bytes = gridPoints * Double(model.columnCount) * 8
+        guard gridPoints <= Double(ParetoLimits.maximumGridPoints) && bytes <= Double(ParetoLimits.maximumDecisionBytes) else {
+            throw .tooLarge(gridPoints: gridPoints, bytes: bytes)
+        }
         for index in objectives where index < 0 || index >= model.objectives.count { throw .unknownObjective(index) }
         var sweep = Sweep(model: model, objectives: objectives, options: options, makeBackend: makeBackend, progress: progress)
         do {

@@ -1,4 +1,17 @@
+import Foundation
 import LPModel
+
+/// Bounds on a sweep's size, checked before it starts, so that a mistyped point count cannot
+/// run the machine out of memory: each efficient point keeps its column values (8 bytes a
+/// column), so memory grows as points x columns.
+public enum ParetoLimits {
+    /// Grid points per constrained objective.
+    public static let maximumPoints = 10_000
+    /// Grid points in all (points to the power of the constrained objectives).
+    public static let maximumGridPoints = 1_000_000
+    /// Bytes of kept column values (grid points x columns x 8).
+    public static let maximumDecisionBytes = 2 << 30
+}
 
 /// Options of a Pareto sweep.
 public struct ParetoOptions: Sendable {
@@ -76,6 +89,8 @@ public struct ParetoResult: Sendable {
 public enum ParetoError: Error, CustomStringConvertible, Sendable {
     case needsTwoObjectives
     case invalidPoints(Int)
+    /// The grid would keep more than ``ParetoLimits`` allow.
+    case tooLarge(gridPoints: Double, bytes: Double)
     case unknownObjective(Int)
     case payoffFailed(objective: String, status: TerminationStatus, detail: String)
     case model(LPModelError)
@@ -83,7 +98,10 @@ public enum ParetoError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .needsTwoObjectives: return "a Pareto sweep needs at least two distinct objectives"
-        case .invalidPoints(let points): return "--points must be at least 2 (got \(points))"
+        case .invalidPoints(let points): return "points must be 2 to \(ParetoLimits.maximumPoints) (got \(points))"
+        case .tooLarge(let gridPoints, let bytes):
+            return String(format: "the grid has %.0f points and would keep %.1f GB of decisions (at most %d points and %.0f GB): use fewer points or objectives",
+                          gridPoints, bytes / 1e9, ParetoLimits.maximumGridPoints, Double(ParetoLimits.maximumDecisionBytes) / 1e9)
         case .unknownObjective(let index): return "objective \(index) is not in the model"
         case .payoffFailed(let objective, let status, let detail):
             return "minimising \(objective) alone is \(status.rawValue) (\(detail)); a front needs every objective bounded and the model feasible"

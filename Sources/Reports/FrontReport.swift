@@ -42,7 +42,7 @@ public struct FrontReport: Sendable, Codable {
                              decisions: Bool = true, progress: ((Int, Int) -> Void)? = nil) throws -> FrontReport {
         let indexes = try names.map { name -> Int in
             guard let index = problem.objectiveIndex[name] else {
-                throw ModelError(file: problem.data.name, issues: [ModelIssue("--objectives", "unknown objective '\(name)'",
+                throw ModelError(file: problem.data.name, issues: [ModelIssue("objectives", "unknown objective '\(name)'",
                                                                               hint: "use \(problem.objectiveNames.joined(separator: ", "))")])
             }
             return index

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Batch
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -25,14 +26,14 @@ struct BatchRunCommand: ParsableCommand {
 
     @Option(help: "The model of scenarios that name none.") var model: String?
     @Option(help: "The openLCA database (overrides the models').") var db: String?
-    @Option(help: "Scenarios solved at once (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(parsing: .unconditional, help: "Scenarios solved at once (default: the number of cores).") var jobs: Int?
     @Option(help: "Output folder.") var out = "batch-results"
     @Flag(help: "Skip the scenario ids already in OUT/results.jsonl.") var resume = false
-    @Option(help: "Run only scenarios whose index modulo N is I, given as I/N (e.g. $SLURM_ARRAY_TASK_ID/16).") var shard: String?
+    @Option(parsing: .unconditional, help: "Run only scenarios whose index modulo N is I, given as I/N (e.g. $SLURM_ARRAY_TASK_ID/16).") var shard: String?
     @Flag(help: "No progress bar.") var quiet = false
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 || jobs > 1024 { throw ValidationError("--jobs must be 1 to 1024, not \(jobs)") }
         if let shard, parsedShard(shard) == nil { throw ValidationError("--shard takes I/N with 0 <= I < N, e.g. 0/4") }
     }
 
@@ -45,18 +46,27 @@ struct BatchRunCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let runner = BatchRunner(scenarioPath: scenarios, options: BatchOptions(
-                model: model, database: db, jobs: jobs, outDirectory: out, resume: resume, shard: shard.flatMap(parsedShard)))
+                model: model, database: db, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, outDirectory: out, resume: resume, shard: shard.flatMap(parsedShard)))
             let terminal = !quiet && isatty(2) == 1
             let summary: BatchSummary
+            let lastDrawn = Mutex(-1.0)
             do {
                 summary = try runner.run { progress in
                     guard terminal else { return }
+                    // At most ten redraws a second (and the last one).
+                    let due = lastDrawn.withLock { last in
+                        guard progress.done == progress.total || progress.seconds - last >= 0.1 else { return false }
+                        last = progress.seconds
+                        return true
+                    }
+                    guard due else { return }
                     let rate = progress.seconds > 0 ? Double(progress.done) / progress.seconds : 0
-                    let eta = rate > 0 ? Double(progress.total - progress.done) / rate : 0
+                    // No ETA until a few scenarios have finished: the first ones include the model load.
+                    let eta = progress.done >= 5 && rate > 0 ? String(format: "ETA %.0f s", Double(progress.total - progress.done) / rate) : "ETA ..."
                     let width = 30
                     let filled = progress.total > 0 ? width * progress.done / progress.total : width
                     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-                    FileHandle.standardError.write(Data(String(format: "\r[%@] %d/%d, %d failed, %.1f/s, ETA %.0f s ",
+                    FileHandle.standardError.write(Data(String(format: "\r[%@] %d/%d, %d failed, %.1f/s, %@ ",
                                                                bar, progress.done, progress.total, progress.failed, rate, eta).utf8))
                 }
             } catch let error as ScenarioError {
@@ -67,6 +77,12 @@ struct BatchRunCommand: ParsableCommand {
             printError(String(format: "batch: %d scenarios, %d run, %d skipped (already done), %d failed, %.2f s (%.1f scenarios/s); results in %@",
                               summary.total, summary.run, summary.skipped, summary.failed, summary.seconds,
                               summary.seconds > 0 ? Double(summary.run) / summary.seconds : 0, out))
+            if summary.failed > 0 {
+                // The outcome a script checks: a line on stdout and the exit code (1: invalid
+                // scenario lines, else 2: infeasible, unbounded or failed solves).
+                print("batch: \(summary.failed) of \(summary.run) scenarios failed (\(summary.invalid.count) invalid, \(summary.failed - summary.invalid.count) not solved to optimality); see \(out)/results.jsonl")
+                throw ExitCode(summary.invalid.isEmpty ? 2 : 1)
+            }
         }
     }
 }

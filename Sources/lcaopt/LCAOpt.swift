@@ -17,6 +17,11 @@ struct LCAOpt: ParsableCommand {
 
     /// Runs the command; usage errors exit with 1 (bad input), as every other input error does.
     static func main() {
+        if CommandLine.arguments.count == 1 {
+            // No command: the usage, on stderr, as bad input.
+            FileHandle.standardError.write(Data((helpMessage() + "\n").utf8))
+            Foundation.exit(1)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -25,7 +30,10 @@ struct LCAOpt: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) } // --help, --version
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // One error style for parse errors and command errors: "lcaopt: error: ...".
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message = "lcaopt: error: " + message.dropFirst("Error: ".count) }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
             Foundation.exit(code == .validationFailure ? 1 : code.rawValue)
         }
     }

@@ -24,7 +24,7 @@ struct ParetoCommand: ParsableCommand {
     @Option(help: "Comma-separated objectives, the first minimised (default: cost and the first indicator).")
     var objectives: String?
 
-    @Option(help: "Grid points per constrained objective.")
+    @Option(parsing: .unconditional, help: "Grid points per constrained objective.")
     var points = 10
 
     @Option(help: "augmecon2 or epsilon (plain epsilon-constraint, for comparison).")
@@ -38,7 +38,7 @@ struct ParetoCommand: ParsableCommand {
     @Flag(help: "No progress on stderr.") var quiet = false
 
     func validate() throws {
-        if points < 2 { throw ValidationError("--points must be at least 2") }
+        if points < 2 || points > ParetoLimits.maximumPoints { throw ValidationError("--points must be 2 to \(ParetoLimits.maximumPoints), not \(points)") }
     }
 
     func run() throws {
@@ -108,15 +108,18 @@ final class ProgressLine: @unchecked Sendable {
     private let enabled: Bool
     private let start = ContinuousClock.now
     private var shown = false
+    private var drawn = 0.0
 
     init(enabled: Bool) { self.enabled = enabled }
 
+    /// Redraws at most ten times a second, after the first second; the ETA waits for a few points.
     func update(_ done: Int, _ total: Int) {
         guard enabled else { return }
         let seconds = (ContinuousClock.now - start).inSeconds
-        guard seconds > 1 else { return }
-        let eta = done > 0 ? seconds / Double(done) * Double(max(0, total - done)) : 0
-        FileHandle.standardError.write(Data("\rpoints \(done)/\(total), ETA \(Int(eta.rounded())) s   ".utf8))
+        guard seconds > 1, seconds - drawn >= 0.1 || done == total else { return }
+        drawn = seconds
+        let eta = done >= 3 ? "ETA \(Int((seconds / Double(done) * Double(max(0, total - done))).rounded())) s" : "ETA ..."
+        FileHandle.standardError.write(Data("\rpoints \(done)/\(total), \(eta)   ".utf8))
         shown = true
     }
 

@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The model file's format: auto, native or mola.")
     var format: ModelSource.Format = .auto
 
-    @Option(help: "Grid points of the front.") var points = 10
+    @Option(parsing: .unconditional, help: "Grid points of the front.") var points = 10
 
     @Option(help: "Comma-separated objectives (default: cost and the first indicator).") var objectives: String?
 

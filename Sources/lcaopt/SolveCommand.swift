@@ -19,7 +19,7 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "The objective to minimise: cost, an indicator id, or weighted.")
     var objective = "cost"
 
-    @Option(help: "Time limit in seconds.")
+    @Option(parsing: .unconditional, help: "Time limit in seconds.")
     var timeLimit: Double?
 
     @Flag(help: "Print JSON.") var json = false
@@ -30,6 +30,13 @@ struct SolveCommand: ParsableCommand {
 
     @Flag(help: "With a MOLA configuration: where MOLA's arithmetic differs from lcaopt's, per process, and what MOLA would report and choose.")
     var explainMola = false
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
+            throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
+        }
+        if json && csv { throw ValidationError("--json and --csv exclude each other") }
+    }
 
     func run() throws {
         try reportingErrors {

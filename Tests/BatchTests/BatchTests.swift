@@ -64,8 +64,16 @@ import Testing
         let front = try #require(byId["front"]?["points"] as? [[String: Any]])
         #expect(front.count == 4)
         let csv = try String(contentsOfFile: out + "/results.csv", encoding: .utf8)
-        #expect(csv.hasPrefix("id,status,cost [USD],gwp [kg CO2-Eq],seconds,error\n"))
-        #expect(csv.split(separator: "\n").count == 10)
+        #expect(csv.hasPrefix("id,index,point,status,cost [USD],gwp [kg CO2-Eq],seconds,error\n"))
+        // 9 scenarios, the pareto one as 4 rows (one per point): 12 rows and the header.
+        let rows = csv.split(separator: "\n")
+        #expect(rows.count == 13)
+        let frontRows = rows.filter { $0.hasPrefix("front,") }.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(frontRows.map { String($0[2]) } == ["1", "2", "3", "4"])
+        for (row, point) in zip(frontRows, front) {
+            let cost = try #require((point["objectives"] as? [String: Any])?["cost"] as? NSNumber).doubleValue
+            #expect(abs(Double(row[4])! - cost) <= 1e-12 * cost, "\(row) \(cost)")
+        }
     }
 
     @Test func test_scenario_changes_mean_what_the_model_file_means() throws {
@@ -116,7 +124,7 @@ import Testing
         _ = try BatchRunner(scenarioPath: path, options: options).run()
         _ = try BatchRunner(scenarioPath: path, options: options).run()
         let csv = try String(contentsOfFile: out + "/results.csv", encoding: .utf8)
-        #expect(csv.split(separator: "\n").count == 4 && csv.components(separatedBy: "id,status").count == 2)
+        #expect(csv.split(separator: "\n").count == 4 && csv.components(separatedBy: "id,index,point,status").count == 2)
         #expect(try Self.results(out).count == 3)
         // A line cut by a kill: resume ends it, skips the three done, and leaves the rest whole.
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out + "/results.jsonl"))

@@ -52,7 +52,7 @@ import Testing
             }
         }
         let sources = cells.map { ($0["source"] as? [String] ?? []).joined() }
-        #expect(sources.contains { $0.contains("pd.read_csv(\"\(name)-front.csv\")") })
+        #expect(sources.contains { $0.contains("pd.read_csv(\"\(name)-front.csv\", comment=\"#\")") })
         #expect(sources.last?.contains("pandas") == true)
         #expect(sources.contains { $0.contains("## Payoff table") })
         #expect(sources.contains { $0.contains("### Decision at the cost-optimal") })
