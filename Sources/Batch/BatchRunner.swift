@@ -227,14 +227,18 @@ public final class BatchRunner: Sendable {
             let base = try loaded.get()
             let data = try base.applying(scenario)
             if scenario.run == "pareto" {
-                let names = scenario.objectives ?? Array((["cost"] + data.indicators.map(\.id)).prefix(2))
+                let names = try scenario.objectives.map { try data.objectiveIds(for: $0, path: "objectives") }
+                    ?? Array((["cost"] + data.indicators.map(\.id)).prefix(2))
+                guard names.count >= 2 && Set(names).count == names.count else {
+                    return failed("invalid", "line \(line.lineNumber): objectives: a front needs two or more distinct objectives, not \(names)")
+                }
                 let problem = try SupplyChainProblem(data: data, objective: names[0])
                 let front = try FrontReport.sweep(problem, objectives: names, options: ParetoOptions(points: scenario.points ?? 10))
                 return BatchResult(id: scenario.id, index: line.index, status: front.points.isEmpty ? "infeasible" : "optimal",
                                    objectives: front.points.first?.objectives ?? [:], seconds: (clock.now - start).inSeconds,
                                    solverSeconds: front.solverSeconds, error: nil, points: front.points)
             }
-            let objective = scenario.objective ?? "cost"
+            let objective = try scenario.objective.map { $0 == "cost" ? $0 : try data.objectiveIds(for: [$0], path: "objective")[0] } ?? "cost"
             let result = try solver.solve(data, path: path, objective: objective)
             var objectives: [String: Double] = [:]
             var explanation: String?
@@ -250,6 +254,8 @@ public final class BatchRunner: Sendable {
                                seconds: (clock.now - start).inSeconds, solverSeconds: result.seconds, error: explanation)
         } catch let error as ScenarioError {
             return failed("invalid", "line \(line.lineNumber): \(error.message)")
+        } catch let error as ModelError {
+            return failed("invalid", "line \(line.lineNumber): " + error.issues.map(\.description).joined(separator: "; "))
         } catch {
             return failed("error", "line \(line.lineNumber): \(error)")
         }

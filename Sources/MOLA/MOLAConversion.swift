@@ -119,9 +119,14 @@ struct MOLAConverter {
             issue("$.parameters.J", "no (F_m, P_m) pair is linked to a transport mode",
                   hint: "MOLA delivers a material only through a mode with J[F_m, P_m, F_t, P_t] = 1")
         }
-        let demands = nativeDemands(demand, tasks: tasks, periods: periods)
+        // The material is named after the flow its suppliers deliver when they all deliver one
+        // (MOLA names only the demand, d1); several flows counted by C keep the demand's name.
+        let flows = Set(supplierPairs.values.map { $0.flowRefId.lowercased() })
+        let material = flows.count == 1 ? (entities.flowName[flows.first!] ?? demand) : demand
+        var demands = nativeDemands(demand, tasks: tasks, periods: periods)
+        for index in demands.indices { demands[index].requires = [material: 1] }
         let kpis = unique(config.set("KPI"))
-        let storage = periods.count > 1 ? tasks.map { ModelFile.Storage(material: demand, site: $0, cost: nil) } : nil
+        let storage = periods.count > 1 ? tasks.map { ModelFile.Storage(material: material, site: $0, cost: nil) } : nil
         if periods.count > 1 {
             notes.append("storage: MOLA's Storage_Service_Flow becomes free storage of \(demand) at every task; lcaopt starts each task with no stock, where MOLA lets the stock of the first period appear without a delivery")
         }
@@ -130,7 +135,7 @@ struct MOLAConverter {
             name: name, database: nil, periods: periods,
             indicators: kpis.map { .init(id: $0, impactCategory: $0) },
             sites: sites,
-            materials: [.init(id: demand, unit: nil, massPerUnit: nil, suppliers: suppliers)],
+            materials: [.init(id: material, unit: nil, massPerUnit: nil, suppliers: suppliers)],
             transport: links.modes.enumerated().map { .init(id: modeIds[$0.offset], process: $0.element.processRefId, cost: nil, circuity: nil) },
             services: nil, demands: demands, storage: storage, distances: distances.isEmpty ? nil : distances,
             objectives: nil, weights: weights(kpis), lciaScope: nil, providers: nil, providerRule: nil)

@@ -23,19 +23,21 @@ public enum ModelSource {
 
     /// Reads `path` (as `format`), opens the database (`databasePath`, else the file's own:
     /// `database` or MOLA's `db_file`, relative to the file) and resolves the model.
-    public static func load(path: String, databasePath: String? = nil, format: Format = .auto) throws -> LoadedModel {
+    /// `scope` (`direct` or `system`) overrides the model's impact scope, for MOLA configurations too.
+    public static func load(path: String, databasePath: String? = nil, format: Format = .auto, scope: String? = nil) throws -> LoadedModel {
         guard let contents = FileManager.default.contents(atPath: path) else {
             throw ModelError(file: path, issues: [ModelIssue("$", "cannot read the file", hint: "check the path")])
         }
         let isMOLA = format == .mola || (format == .auto && MOLAConfiguration.recognises(contents))
         guard isMOLA else {
-            let (model, data, database) = try SupplyChainLoader.open(modelPath: path, databasePath: databasePath)
+            let (model, data, database) = try SupplyChainLoader.open(modelPath: path, databasePath: databasePath, scope: scope)
             return LoadedModel(model: model, data: data, database: database, mola: nil)
         }
         let config = try MOLAConfiguration.decode(contents, file: path)
         let database = try openDatabase(config, path: path, override: databasePath)
         var conversion = try MOLAConversion.convert(config, database: database, file: path)
         conversion.model.database = database.path
+        if let scope { conversion.model.lciaScope = scope }
         var data = try SupplyChainData.resolve(conversion.model, database: database, file: path)
         data.notes = conversion.notes.map { "MOLA \($0)" } + data.notes
         return LoadedModel(model: conversion.model, data: data, database: database, mola: conversion)

@@ -288,7 +288,7 @@ struct ModelResolver {
             ids.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (ids.count > 5 ? " and \(ids.count - 5) more" : "")
         }
         if !unitProcessSuppliers.isEmpty {
-            notes.append("supplier\(unitProcessSuppliers.count == 1 ? "" : "s") \(listed(unitProcessSuppliers)): unit process\(unitProcessSuppliers.count == 1 ? "" : "es") with product inputs whose upstream impacts the direct scope leaves out (set \"lciaScope\": \"system\" for cradle-to-gate)")
+            notes.append("supplier\(unitProcessSuppliers.count == 1 ? "" : "s") \(listed(unitProcessSuppliers)): unit process\(unitProcessSuppliers.count == 1 ? "" : "es") with product inputs whose upstream impacts the direct scope leaves out (for cradle-to-gate: \"lciaScope\": \"system\" in a model file, or --scope system on the command line, MOLA configurations included)")
         }
         if !multiOutputSuppliers.isEmpty {
             notes.append("supplier\(multiOutputSuppliers.count == 1 ? "" : "s") \(listed(multiOutputSuppliers)): multi-output process\(multiOutputSuppliers.count == 1 ? "" : "es"), not allocated in the direct scope (the supplied product carries the whole burden)")

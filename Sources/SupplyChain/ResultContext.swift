@@ -54,6 +54,14 @@ public struct ResultContext: Sendable, Codable, Equatable {
         return objective
     }
 
+    /// The name tables show for an objective: its id, or the category name when the id is a
+    /// ref_id (MOLA configurations name their KPIs by ref_id).
+    public func displayName(_ objective: String) -> String {
+        guard let indicator = indicators.first(where: { $0.id == objective }) else { return objective }
+        let isRefId = objective.count == 36 && objective.filter { $0 == "-" }.count == 4
+        return isRefId ? indicator.category : objective
+    }
+
     /// The unit of an objective.
     public func unit(_ objective: String) -> String {
         if let indicator = indicators.first(where: { $0.id == objective }) { return indicator.unit }

@@ -12,9 +12,11 @@ public enum SupplyChainLoader {
     }
 
     /// ``load(modelPath:databasePath:)`` that also returns the opened database (for later queries).
-    public static func open(modelPath: String, databasePath: String? = nil) throws
+    /// `scope` (`direct` or `system`) overrides the model's `lciaScope`.
+    public static func open(modelPath: String, databasePath: String? = nil, scope: String? = nil) throws
         -> (model: ModelFile, data: SupplyChainData, database: OpenLCADatabase) {
-        let model = try ModelFile.load(path: modelPath)
+        var model = try ModelFile.load(path: modelPath)
+        if let scope { model.lciaScope = scope }
         let database = try openDatabase(for: model, modelPath: modelPath, override: databasePath)
         var data = try SupplyChainData.resolve(model, database: database, file: modelPath)
         if model.name == nil {

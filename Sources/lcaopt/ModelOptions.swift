@@ -17,11 +17,16 @@ struct ModelOptions: ParsableArguments {
     @Flag(help: "Read the model file as a MOLA configuration (the same as --format mola).")
     var mola = false
 
+    @Option(help: "Impact scope: direct or system (cradle-to-gate); overrides the model's lciaScope, and works for MOLA configurations.")
+    var scope: ImpactScope?
+
+    enum ImpactScope: String, ExpressibleByArgument { case direct, system }
+
     /// Loads and resolves the model (a MOLA configuration when `format` or `--mola` says so, or
     /// when auto-detected); every problem becomes one message and exit code 1.
     func load(format: ModelSource.Format = .auto) throws -> LoadedModel {
         do {
-            return try ModelSource.load(path: model, databasePath: db, format: mola ? .mola : format)
+            return try ModelSource.load(path: model, databasePath: db, format: mola ? .mola : format, scope: scope?.rawValue)
         } catch let error as ModelError {
             throw CommandFailure(message: error.description, exitCode: 1)
         } catch let error as OpenLCAError {
@@ -31,8 +36,11 @@ struct ModelOptions: ParsableArguments {
 
     /// The objectives of a sweep: the comma-separated `list`, else cost and the first indicator.
     func sweptObjectives(_ list: String?, data: SupplyChainData) throws -> [String] {
-        let names = list.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            ?? Array((["cost"] + data.indicators.map(\.id)).prefix(2))
+        let given = list.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let names: [String]
+        do { names = try given.map { try data.objectiveIds(for: $0, path: "--objectives") } ?? Array((["cost"] + data.indicators.map(\.id)).prefix(2)) } catch {
+            throw CommandFailure(message: "\(error)", exitCode: 1)
+        }
         let available = ["cost"] + data.indicators.map(\.id) + (data.weights == nil ? [] : ["weighted"])
         guard names.count >= 2 else {
             if list != nil {
@@ -69,7 +77,7 @@ struct ModelOptions: ParsableArguments {
     /// Builds the problem with `objective` active.
     func problem(_ data: SupplyChainData, objective: String) throws -> SupplyChainProblem {
         do {
-            return try SupplyChainProblem(data: data, objective: objective)
+            return try SupplyChainProblem(data: data, objective: try data.objectiveIds(for: [objective], path: "--objective")[0])
         } catch {
             throw CommandFailure(message: error.description, exitCode: 1)
         }

@@ -67,12 +67,13 @@ struct ParetoCommand: ParsableCommand {
     static func printFront(_ report: FrontReport) {
         ReportPrinter.printContext(report.context)
         print("Method    \(report.method), \(report.points.count) efficient points from \(report.solves) solves in \(formatNumber(report.seconds, digits: 3)) s")
-        var payoff = TextTable(["minimised"] + report.objectives.map { "\($0) [\(report.units[$0] ?? "")]" })
-        for (index, row) in report.payoff.enumerated() { payoff.add([report.objectives[index]] + row.map { formatNumber($0, digits: 8) }) }
+        let name = report.context.displayName
+        var payoff = TextTable(["minimised"] + report.objectives.map { "\(name($0)) [\(report.units[$0] ?? "")]" })
+        for (index, row) in report.payoff.enumerated() { payoff.add([name(report.objectives[index])] + row.map { formatNumber($0, digits: 8) }) }
         print("\nPayoff table (lexicographic optima)\n" + payoff.render())
         let columns = report.allObjectiveNames
-        var front = TextTable(["point"] + columns.map { "\($0) [\(report.units[$0] ?? "")]" }
-                              + report.objectives.dropFirst().map { "epsilon \($0)" } + ["status"])
+        var front = TextTable(["point"] + columns.map { "\(name($0)) [\(report.units[$0] ?? "")]" }
+                              + report.objectives.dropFirst().map { "epsilon \(name($0))" } + ["status"])
         for (index, point) in report.points.enumerated() {
             front.add(["\(index + 1)"] + columns.map { point.objectives[$0].map { formatNumber($0, digits: 8) } ?? "" }
                       + report.objectives.dropFirst().map { point.epsilon[$0].map { formatNumber($0, digits: 8) } ?? "" } + [point.status])

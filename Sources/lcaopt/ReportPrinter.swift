@@ -18,14 +18,16 @@ enum ReportPrinter {
 
     static func printSolve(_ report: SolveReport, data: SupplyChainData) {
         printContext(report.context)
-        print("Status    \(report.status) (minimising \(report.objective))")
+        print("Status    \(report.status) (minimising \(report.context.displayName(report.objective)))")
         guard !report.objectives.isEmpty else {
             for line in report.explanation { print("Why       \(line)") }
             return
         }
         var objectives = TextTable(["objective", "value", "unit"])
         for name in report.objectiveUnits.keys.sorted(by: { order($0, data) < order($1, data) }) {
-            if let value = report.objectives[name] { objectives.add([name, formatNumber(value, digits: 8), report.objectiveUnits[name] ?? ""]) }
+            if let value = report.objectives[name] {
+                objectives.add([report.context.displayName(name), formatNumber(value, digits: 8), report.objectiveUnits[name] ?? ""])
+            }
         }
         print("\n" + objectives.render())
         if !report.deliveries.isEmpty {

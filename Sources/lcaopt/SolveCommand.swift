@@ -51,7 +51,8 @@ struct SolveCommand: ParsableCommand {
             let clock = ContinuousClock()
             let start = clock.now
             let result = try solver.solve(SolveOptions(timeLimit: timeLimit))
-            let report = problem.report(result, objective: objective, seconds: (clock.now - start).inSeconds)
+            let minimised = problem.objectiveNames[problem.model.activeObjective]
+            let report = problem.report(result, objective: minimised, seconds: (clock.now - start).inSeconds)
             if let conversion = loaded.mola, explainMola, report.status == TerminationStatus.optimal.rawValue {
                 let explanation = try MOLAExplanation.explain(data: data, conversion: conversion, report: report,
                                                               database: loaded.database, solver: GLPKSolver())

@@ -81,3 +81,42 @@ import Testing
         #expect(explanation.molaDeliveries == report.deliveries)
     }
 }
+
+/// MOLA's words work: `environment` and the category name name the KPI, a one-flow material is
+/// named after its flow, and the system scope is one option away.
+@Suite struct MOLANamingTests {
+    @Test func environmentAndCategoryNamesNameTheKPI() throws {
+        let database = try OpenLCADatabase(path: MOLAHelpers.databasePath)
+        let loaded = try ModelSource.load(path: try MOLAHelpers.write(try MOLAHelpers.fiveResins(database)))
+        let gwp = try MOLAHelpers.gwpRefId(database)
+        #expect(loaded.data.objectiveId(for: "environment") == gwp)
+        #expect(loaded.data.objectiveId(for: "Climate change | global warming potential (GWP100)") == gwp)
+        #expect(loaded.data.objectiveId(for: gwp.uppercased()) == gwp)
+        #expect(loaded.data.objectiveId(for: "water") == nil)
+        // Five resin flows for one demand: the material keeps the demand's name.
+        #expect(loaded.data.materials.map(\.id) == ["d1"])
+    }
+
+    @Test func aOneFlowMaterialIsNamedAfterItsFlowAndTheSystemScopeIsAnOption() throws {
+        let database = try OpenLCADatabase(path: MOLAHelpers.databasePath)
+        var builder = MOLAConfigurationBuilder()
+        let pvc = try MOLAHelpers.pair(database, "Corn stover, ground and stored")
+        builder.materials = [pvc]
+        builder.modes = [try MOLAHelpers.pair(database, "Transport, train, diesel powered")]
+        builder.kpis = [try MOLAHelpers.gwpRefId(database)]
+        builder.tasks = [("k1", 1000)]
+        builder.distance = { _, _ in 300 }
+        builder.dbFile = MOLAHelpers.databasePath
+        let path = try MOLAHelpers.write(builder.build())
+        let flowName = try #require(try database.catalog().flows.values.first { $0.refId == pvc.flowRefId }?.name)
+        let direct = try ModelSource.load(path: path)
+        #expect(direct.data.materials.map(\.id) == [flowName])
+        #expect(direct.data.scope == "direct")
+        let system = try ModelSource.load(path: path, scope: "system")
+        #expect(system.data.scope == "system")
+        // Corn stover has no GWP of its own (direct 0) and 0.104183 kg CO2-eq per kg cradle-to-gate
+        // (SystemScopeTests checks that value against a dense solve of A s = f).
+        #expect(direct.data.suppliers[0].impacts[0] == 0)
+        #expect(abs(system.data.suppliers[0].impacts[0] - 0.104183) < 5e-7)
+    }
+}
