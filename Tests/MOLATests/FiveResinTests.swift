@@ -115,7 +115,7 @@ import Testing
         let system = try ModelSource.load(path: path, scope: "system")
         #expect(system.data.scope == "system")
         // Corn stover has no GWP of its own (direct 0) and 0.104183 kg CO2-eq per kg cradle-to-gate
-        // (SystemScopeTests checks that value against a dense solve of A s = f).
+        // (SystemScopeTests checks the scaling vector behind it against a dense solve of A s = f).
         #expect(direct.data.suppliers[0].impacts[0] == 0)
         #expect(abs(system.data.suppliers[0].impacts[0] - 0.104183) < 5e-7)
     }
