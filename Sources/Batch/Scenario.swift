@@ -209,7 +209,7 @@ public enum ScenarioFile {
         if let points = scenario.points, points < 2 || points > ParetoLimits.maximumPoints {
             return fail("points must be 2 to \(ParetoLimits.maximumPoints), not \(points)")
         }
-        if let factor = scenario.scaleDemand, !(factor.isFinite && factor >= 0) { return fail("scaleDemand must be a finite number >= 0") }
+        if let factor = scenario.scaleDemand, !(factor >= 0 && factor <= 1e6) { return fail("scaleDemand must be 0 to 1e6, not \(factor)") }
         for (path, value) in scenario.set ?? [:] {
             guard let first = path.utf8.firstIndex(of: UInt8(ascii: ".")), let last = path.utf8.lastIndex(of: UInt8(ascii: ".")), first < last else {
                 return fail("set path '\(path)' is not KIND.ID.FIELD")

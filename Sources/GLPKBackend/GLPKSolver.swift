@@ -164,6 +164,12 @@ public final class GLPKSolver: SolverBackend {
         let iterationsBefore = glp_get_it_cnt(problem)
         if model.columnCount == 0 {
             let constant = model.objectives[model.activeObjective].constant
+            // Every row's activity is 0: feasible only when each row's bounds hold 0.
+            if let row = (0..<model.rowCount).first(where: { model.rowLower[$0] > 0 || model.rowUpper[$0] < 0 }) {
+                return SolveResult(termination: .infeasible, primalStatus: .noSolution,
+                                   rawStatus: "no columns, and row '\(model.rowName(row))' needs activity in [\(model.rowLower[row]), \(model.rowUpper[row])]",
+                                   objectiveValue: .nan, objectiveValues: [], rowActivity: [])
+            }
             return SolveResult(termination: .optimal, primalStatus: .feasiblePoint, rawStatus: "empty model",
                                objectiveValue: constant, objectiveValues: model.objectives.map(\.constant),
                                rowActivity: Array(repeating: 0, count: model.rowCount))

@@ -2,6 +2,8 @@
 /// the whole program on invalid input.
 public enum LPModelError: Error, CustomStringConvertible, Sendable, Equatable {
     case nonFiniteCoefficient(row: String, column: String, value: Double)
+    /// A finite number outside ``LinearModel/magnitudes`` (a solver's scaling would overflow or underflow).
+    case outOfRange(what: String, name: String, value: Double)
     case nonFiniteObjective(objective: String, column: String, value: Double)
     case indexOutOfRange(what: String, index: Int, count: Int)
     case invalidBounds(what: String, name: String, lower: Double, upper: Double)
@@ -14,6 +16,8 @@ public enum LPModelError: Error, CustomStringConvertible, Sendable, Equatable {
         switch self {
         case .nonFiniteCoefficient(let row, let column, let value):
             return "coefficient \(value) of column '\(column)' in row '\(row)' is not finite"
+        case .outOfRange(let what, let name, let value):
+            return "\(what) '\(name)' is \(value), outside the magnitudes a solver can scale (0, or \(LinearModel.magnitudes.lowerBound) to \(LinearModel.magnitudes.upperBound))"
         case .nonFiniteObjective(let objective, let column, let value):
             return "objective '\(objective)' has the non-finite coefficient \(value) for column '\(column)'"
         case .indexOutOfRange(let what, let index, let count):
@@ -33,6 +37,16 @@ public enum LPModelError: Error, CustomStringConvertible, Sendable, Equatable {
 }
 
 extension LinearModel {
+    /// The magnitudes a non-zero coefficient or a finite bound may have. GLPK aborts the process
+    /// on data its scaling cannot take (1e-320 and 1e308 were seen to); nothing physical that
+    /// lcaopt models comes near these limits, so values outside are errors, not rounding.
+    public static let magnitudes: ClosedRange<Double> = 1e-30...1e30
+
+    /// True when `value` is 0 or within ``magnitudes``.
+    @inline(__always) static func isSafe(_ value: Double) -> Bool {
+        value == 0 || magnitudes.contains(abs(value))
+    }
+
     /// Checks everything a solver would reject or abort on: NaN or infinite coefficients,
     /// indexes out of range, inconsistent bounds, empty names, a missing objective.
     public func validate() throws(LPModelError) {
@@ -58,6 +72,9 @@ extension LinearModel {
             if !entryValues[entry].isFinite {
                 throw .nonFiniteCoefficient(row: rowName(row), column: columnName(column), value: entryValues[entry])
             }
+            if !Self.isSafe(entryValues[entry]) {
+                throw .outOfRange(what: "coefficient of column '\(columnName(column))' in row", name: rowName(row), value: entryValues[entry])
+            }
         }
         for objective in objectives { try validate(objective) }
     }
@@ -80,6 +97,9 @@ extension LinearModel {
                 if !value.isFinite {
                     throw .nonFiniteObjective(objective: objective.name, column: columnName(Int(column)), value: value)
                 }
+                if !Self.isSafe(value) {
+                    throw .outOfRange(what: "objective '\(objective.name)' coefficient of column", name: columnName(Int(column)), value: value)
+                }
             }
         }
     }
@@ -88,6 +108,9 @@ extension LinearModel {
     public static func checkBounds(_ what: String, _ name: @autoclosure () -> String, _ lower: Double, _ upper: Double) throws(LPModelError) {
         if lower.isNaN || upper.isNaN || lower > upper || lower == .infinity || upper == -.infinity {
             throw .invalidBounds(what: what, name: name(), lower: lower, upper: upper)
+        }
+        for bound in [lower, upper] where bound.isFinite && !isSafe(bound) {
+            throw .outOfRange(what: "bound of \(what)", name: name(), value: bound)
         }
     }
 

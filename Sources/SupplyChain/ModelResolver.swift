@@ -331,11 +331,15 @@ struct ModelResolver {
         for name in (model.weights ?? [:]).keys.sorted() where !objectiveNames.contains(name) {
             issue("$.weights.\(name)", "unknown objective '\(name)'", hint: "use cost or an indicator id")
         }
+        // Mode indexes below refer to the resolved modes: a mode that failed (not measured in
+        // mass x distance, unit group without reference unit) would leave them out of step.
+        guard modes.count == (model.transport ?? []).count else { return nil }
         var data = SupplyChainData(
             name: model.name ?? "model", costUnit: catalog.referenceCurrency, periods: periods, indicators: indicators.map(\.0), sites: model.sites.map {
                 .init(id: $0.id, name: $0.name ?? $0.id, latitude: $0.latitude, longitude: $0.longitude)
             }, materials: materials, suppliers: suppliers, modes: modes, services: services, demands: demands,
             storage: storage, distanceOverrides: overrides, objectives: objectives, weights: model.weights, notes: notes)
+        checkNumbers(&data)
         data.database = Self.displayPath(database.path)
         data.scope = systemScope ? "system" : "direct"
         data.cutOffs = cutOffs

@@ -28,7 +28,13 @@ public struct SolveReport: Sendable, Codable, Equatable {
 extension SupplyChainProblem {
     /// A report of `result` for the objective `objective`.
     public func report(_ raw: SolveResult, objective: String, seconds: Double) -> SolveReport {
-        let result = cleaned(raw)
+        var result = cleaned(raw)
+        if result.primalStatus == .feasiblePoint, let index = result.objectiveValues.prefix(objectiveNames.count).firstIndex(where: { !$0.isFinite }) {
+            // An overflow is not an optimum: say which objective and stop there.
+            result.termination = .numericalFailure
+            result.primalStatus = .noSolution
+            result.rawStatus = "objective \(objectiveNames[index]) is \(result.objectiveValues[index]) (overflow): check the model's costs and impacts for huge values"
+        }
         let decision = decision(result)
         var values: [String: Double] = [:]
         var units: [String: String] = [:]
