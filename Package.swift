@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "ParetoTests", dependencies: ["Pareto", "LPModel", "GLPKBackend", "SupplyChain", "Reports", "OpenLCAFixtures"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCAFixtures"]),
         .testTarget(name: "MOLATests", dependencies: ["MOLA", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCA", "OpenLCAFixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures", "OpenLCA", "MOLA"]),
+        .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures", "OpenLCA", "MOLA", "SQLite"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -60,6 +60,8 @@ public struct BatchSummary: Sendable {
     public var iterations: Int
     /// Invalid scenario lines, with their line numbers.
     public var invalid: [String]
+    /// Scenarios recorded as `invalid` (unreadable lines, and changes the model cannot take).
+    public var invalidResults: Int
 }
 
 /// Runs the scenarios of a file: reads each model and characterises once, applies each
@@ -106,7 +108,7 @@ public final class BatchRunner: Sendable {
         let pending = done.isEmpty ? selected : selected.filter { !done.contains($0.id) }
         let writer = try ResultWriter(directory: options.outDirectory, objectives: columns.names, units: columns.units, keep: options.resume)
 
-        let state = Mutex((next: 0, finished: 0, failed: 0, solverSeconds: 0.0, editSeconds: 0.0, iterations: 0, error: String?.none))
+        let state = Mutex((next: 0, finished: 0, failed: 0, invalid: 0, solverSeconds: 0.0, editSeconds: 0.0, iterations: 0, error: String?.none))
         let total = pending.count
         let jobs = max(1, min(options.jobs, max(1, total)))
         let setupSeconds = (clock.now - start).inSeconds
@@ -133,6 +135,7 @@ public final class BatchRunner: Sendable {
             progress(state.withLock { value in
                 value.finished += 1
                 if result.status != TerminationStatus.optimal.rawValue { value.failed += 1 }
+                if result.status == "invalid" { value.invalid += 1 }
                 value.solverSeconds += result.solverSeconds
                 return BatchProgress(done: value.finished, total: total, failed: value.failed, seconds: (clock.now - start).inSeconds)
             })
@@ -161,7 +164,7 @@ public final class BatchRunner: Sendable {
         return BatchSummary(total: selected.count, run: final.finished, skipped: selected.count - pending.count, failed: final.failed,
                             seconds: (clock.now - start).inSeconds, setupSeconds: setupSeconds, readSeconds: readSeconds,
                             solverSeconds: final.solverSeconds, editSeconds: final.editSeconds, iterations: final.iterations,
-                            invalid: invalid)
+                            invalid: invalid, invalidResults: final.invalid)
     }
 
     /// A loaded model, or why it could not be loaded.

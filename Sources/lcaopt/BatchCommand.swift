@@ -80,8 +80,8 @@ struct BatchRunCommand: ParsableCommand {
             if summary.failed > 0 {
                 // The outcome a script checks: a line on stdout and the exit code (1: invalid
                 // scenario lines, else 2: infeasible, unbounded or failed solves).
-                print("batch: \(summary.failed) of \(summary.run) scenarios failed (\(summary.invalid.count) invalid, \(summary.failed - summary.invalid.count) not solved to optimality); see \(out)/results.jsonl")
-                throw ExitCode(summary.invalid.isEmpty ? 2 : 1)
+                print("batch: \(summary.failed) of \(summary.run) scenarios failed (\(summary.invalidResults) invalid, \(summary.failed - summary.invalidResults) not solved to optimality); see \(out)/results.jsonl")
+                throw ExitCode(summary.invalidResults == 0 ? 2 : 1)
             }
         }
     }

@@ -1,0 +1,129 @@
+import Foundation
+import OpenLCAFixtures
+import SQLite
+import Testing
+
+/// The catalogue of bad inputs and faults (issue "Never crash, never lose a result"): each case
+/// exits with its code and no signal, with a message naming the file, path or entity, and
+/// leaves the database bytes unchanged.
+@Suite struct ReliabilityTests {
+    static let root = FixtureFiles.packageRoot()
+    static let exampleDB = root + "/db-fixtures/uslci-example.sqlite"
+
+    /// A copy of the bundled example in a fresh folder, changed by `edit`, with its database
+    /// beside it (so a test may change the database too).
+    static func example(_ edit: (inout [String: Any]) -> Void = { _ in }) throws -> (model: String, database: String) {
+        let directory = NSTemporaryDirectory() + "lcaopt-reliability-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let database = directory + "/example.sqlite"
+        try FileManager.default.copyItem(atPath: exampleDB, toPath: database)
+        let data = try Data(contentsOf: URL(fileURLWithPath: root + "/db-fixtures/examples/resin-supply.json"))
+        var model = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        model["database"] = "example.sqlite"
+        edit(&model)
+        let path = directory + "/model.json"
+        try JSONSerialization.data(withJSONObject: model).write(to: URL(fileURLWithPath: path))
+        return (path, database)
+    }
+
+    /// Sets a field of supplier `index` of the model.
+    static func supplier(_ index: Int, _ key: String, _ value: Any) -> (inout [String: Any]) -> Void {
+        { model in
+            var materials = model["materials"] as! [[String: Any]]
+            var suppliers = materials[0]["suppliers"] as! [[String: Any]]
+            suppliers[index][key] = value
+            materials[0]["suppliers"] = suppliers
+            model["materials"] = materials
+        }
+    }
+
+    /// Runs lcaopt and checks: the exit code, no signal, and that stderr names `mentions`.
+    @discardableResult
+    static func expect(_ arguments: [String], exit code: Int32, mentions: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLIResult {
+        let result = try CLI.run(arguments)
+        #expect(result.exitCode == code, "\(arguments): exit \(result.exitCode)\n\(result.stderr)", sourceLocation: sourceLocation)
+        for text in mentions { #expect(result.stderr.contains(text), "\(arguments): no '\(text)' in\n\(result.stderr)", sourceLocation: sourceLocation) }
+        #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("internal error"), sourceLocation: sourceLocation)
+        return result
+    }
+
+    // MARK: Crashes
+
+    @Test func transportModeNotMeasuredInMassTimesDistance() throws {
+        let (model, _) = try Self.example { model in
+            var transport = model["transport"] as! [[String: Any]]
+            transport[2]["process"] = "Polyethylene, high density, resin, at plant, CTR"
+            model["transport"] = transport
+            Self.supplier(0, "modes", ["barge"])(&model)
+        }
+        try Self.expect(["solve", model], exit: 1, mentions: ["$.transport[2].process", "not mass x distance"])
+    }
+
+    @Test func extremeModelNumbersAreErrorsNotAborts() throws {
+        let (tiny, _) = try Self.example(Self.supplier(0, "equivalence", 1e-320))
+        try Self.expect(["solve", tiny], exit: 1, mentions: ["$.materials[0].suppliers[0].equivalence", "1e-320"])
+        let (huge, _) = try Self.example(Self.supplier(1, "cost", 1e308))
+        try Self.expect(["pareto", huge], exit: 1, mentions: ["$.materials[0].suppliers[1].cost", "at most 1e15"])
+    }
+
+    /// Database values of ±1e308 (reference cost, currency factor, reference amount) name their process.
+    @Test func extremeDatabaseNumbersNameTheProcess() throws {
+        let (model, database) = try Self.example()
+        let db = try SQLiteConnection(path: database, mode: .create)
+        try db.execute("""
+            UPDATE tbl_exchanges SET cost_value = 1e308 WHERE id = (SELECT f_quantitative_reference FROM tbl_processes
+              WHERE name = 'Polyvinyl chloride, resin, at plant, CTR')
+            """)
+        try Self.expect(["solve", model], exit: 1, mentions: ["$.materials[0].suppliers[1].process", "from the database"])
+        try db.execute("UPDATE tbl_exchanges SET cost_value = 1 WHERE cost_value = 1e308")
+        try db.execute("UPDATE tbl_currencies SET conversion_factor = 1e308 WHERE conversion_factor <> 1")
+        try db.execute("""
+            UPDATE tbl_exchanges SET resulting_amount_value = -1e308 WHERE id = (SELECT f_quantitative_reference FROM tbl_processes
+              WHERE name = 'Polyethylene terephthalate, resin, at plant, CTR')
+            """)
+        let result = try CLI.run(["solve", model])
+        #expect(result.exitCode == 0 || result.exitCode == 1, "\(result.stderr)")
+        #expect(!result.stderr.contains("internal error"))
+    }
+
+    @Test func timeLimitsThatCannotBeSeconds() throws {
+        let (model, _) = try Self.example()
+        for value in ["nan", "inf", "-1", "0"] {
+            try Self.expect(["solve", model, "--time-limit", value], exit: 1, mentions: ["--time-limit must be a positive number of seconds"])
+        }
+        try Self.expect(["solve", model, "--time-limit", "1e300"], exit: 0, mentions: [])
+    }
+
+    @Test func unboundedMemoryIsRefusedUpFront() throws {
+        let (model, _) = try Self.example()
+        try Self.expect(["pareto", model, "--points", "1000000000"], exit: 1, mentions: ["--points must be 2 to 10000"])
+        let directory = (model as NSString).deletingLastPathComponent
+        try #"{"id": "huge", "run": "pareto", "points": 1000000000}"#.write(toFile: directory + "/s.jsonl", atomically: true, encoding: .utf8)
+        try Self.expect(["batch", directory + "/s.jsonl", "--model", model, "--out", directory + "/out", "--quiet"], exit: 1, mentions: [])
+        let results = try String(contentsOfFile: directory + "/out/results.jsonl", encoding: .utf8)
+        #expect(results.contains("points must be 2 to 10000"))
+    }
+
+    /// One scenario with an extreme number is that scenario's error; the others run.
+    @Test func oneExtremeScenarioDoesNotAbortTheBatch() throws {
+        let (model, _) = try Self.example()
+        let directory = (model as NSString).deletingLastPathComponent
+        try """
+            {"id": "a"}
+            {"id": "b", "set": {"suppliers.hdpe-houston.cost": 1e308}}
+            {"id": "c", "set": {"suppliers.hdpe-houston.equivalence": 1e-320}}
+            {"id": "d"}
+            """.write(toFile: directory + "/s.jsonl", atomically: true, encoding: .utf8)
+        try Self.expect(["batch", directory + "/s.jsonl", "--model", model, "--out", directory + "/out", "--quiet"], exit: 1, mentions: [])
+        let lines = try String(contentsOfFile: directory + "/out/results.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines.filter { $0.contains("\"status\":\"optimal\"") }.count == 2)
+    }
+
+    // MARK: Silent wrong results
+
+    @Test func supplierCoordinatesOutOfRange() throws {
+        let (model, _) = try Self.example(Self.supplier(0, "latitude", 200))
+        try Self.expect(["solve", model], exit: 1, mentions: ["$.materials[0].suppliers[0].latitude", "-90...90"])
+    }
+}
