@@ -133,15 +133,16 @@ public struct FrontReport: Sendable, Codable {
         return chart
     }
 
-    /// Writes `front.csv`, `front.json`, `payoff.csv` and `front.svg` into `directory`.
-    public func write(to directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try frontCSV().write(toFile: directory + "/front.csv", atomically: true, encoding: .utf8)
-        try payoffCSV().write(toFile: directory + "/payoff.csv", atomically: true, encoding: .utf8)
-        try chart().svg().write(toFile: directory + "/front.svg", atomically: true, encoding: .utf8)
+    /// Writes `front.csv`, `front.json`, `payoff.csv` and `front.svg` into `directory`, as a
+    /// set (``FileSet``): a kill or a full disk leaves the previous set whole.
+    public func write(to directory: String) throws(OutputError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(self).write(to: URL(fileURLWithPath: directory + "/front.json"))
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let json: Data
+        do { json = try encoder.encode(self) } catch { throw OutputError(path: directory + "/front.json", reason: "\(error)") }
+        try FileSet.write([("front.csv", Data(frontCSV().utf8)), ("payoff.csv", Data(payoffCSV().utf8)),
+                           ("front.svg", Data(chart().svg().utf8)), ("front.json", json)], into: directory)
     }
 
     /// Swept objectives first, then the others of the model.

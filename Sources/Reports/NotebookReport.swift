@@ -22,12 +22,9 @@ public struct NotebookReport: Sendable {
     public var svgName: String { "\(name)-front.svg" }
 
     /// Writes NAME.md, NAME.ipynb, NAME-front.csv and NAME-front.svg into `directory`.
-    public func write(to directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try front.frontCSV().write(toFile: "\(directory)/\(csvName)", atomically: true, encoding: .utf8)
-        try front.chart().svg().write(toFile: "\(directory)/\(svgName)", atomically: true, encoding: .utf8)
-        try markdown().write(toFile: "\(directory)/\(name).md", atomically: true, encoding: .utf8)
-        try notebook().write(toFile: "\(directory)/\(name).ipynb", atomically: true, encoding: .utf8)
+    public func write(to directory: String) throws(OutputError) {
+        try FileSet.write([(csvName, Data(front.frontCSV().utf8)), (svgName, Data(front.chart().svg().utf8)),
+                           ("\(name).md", Data(markdown().utf8)), ("\(name).ipynb", Data(notebook().utf8))], into: directory)
     }
 
     // MARK: Sections (Markdown)

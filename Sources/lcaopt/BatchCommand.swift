@@ -72,7 +72,7 @@ struct BatchRunCommand: ParsableCommand {
             } catch let error as ScenarioError {
                 throw CommandFailure(message: error.message, exitCode: 1)
             }
-            if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+            if terminal { writeError("\n") }
             for line in summary.invalid { printError("invalid scenario: \(line)") }
             printError(String(format: "batch: %d scenarios, %d run, %d skipped (already done), %d failed, %.2f s (%.1f scenarios/s); results in %@",
                               summary.total, summary.run, summary.skipped, summary.failed, summary.seconds,

@@ -19,13 +19,22 @@ struct LCAOpt: ParsableCommand {
     static func main() {
         if CommandLine.arguments.count == 1 {
             // No command: the usage, on stderr, as bad input.
-            FileHandle.standardError.write(Data((helpMessage() + "\n").utf8))
+            writeError((helpMessage() + "\n"))
             Foundation.exit(1)
         }
         do {
             var command = try parseAsRoot()
             try command.run()
+            if let problem = flushOutput() {
+                printError("lcaopt: error: \(problem)")
+                Foundation.exit(1)
+            }
         } catch let code as ExitCode {
+            if code.rawValue == 0, let problem = flushOutput() {
+                printError("lcaopt: error: \(problem)")
+                Foundation.exit(1)
+            }
+            _ = flushOutput()
             Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
@@ -33,7 +42,7 @@ struct LCAOpt: ParsableCommand {
             // One error style for parse errors and command errors: "lcaopt: error: ...".
             var message = fullMessage(for: error)
             if message.hasPrefix("Error: ") { message = "lcaopt: error: " + message.dropFirst("Error: ".count) }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            writeError((message + "\n"))
             Foundation.exit(code == .validationFailure ? 1 : code.rawValue)
         }
     }

@@ -1,9 +1,63 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Writes to standard error (messages, progress, logs).
+/// Writes to standard error (messages, progress, logs). A full or closed stderr loses the
+/// message but never stops the program (FileHandle's write traps on such errors).
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    writeError(text + "\n")
+}
+
+/// Writes `text` to standard error as is (unbuffered), ignoring write errors.
+func writeError(_ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let written = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        if written <= 0 { return }
+        bytes = bytes.dropFirst(written)
+    }
+}
+
+/// Standard output, written through one buffer that remembers the first write error, so that
+/// a full disk (`> /dev/full`) or a closed pipe ends in an error and exit 1, never in exit 0
+/// with the output lost. The CLI prints from one thread.
+enum StandardOutput {
+    nonisolated(unsafe) static var buffer: [UInt8] = []
+    nonisolated(unsafe) static var failure: String?
+
+    static func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    static func flush() {
+        var start = 0
+        while start < buffer.count && failure == nil {
+            let written = buffer[start...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { failure = "cannot write the output to stdout: \(String(cString: strerror(errno)))"; break }
+            start += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// `print` for the CLI: into ``StandardOutput``'s buffer (it shadows the standard library's).
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    StandardOutput.append(items.map { "\($0)" }.joined(separator: separator) + terminator)
+}
+
+/// Writes `text` to standard output.
+func writeOutput(_ text: String) {
+    StandardOutput.append(text)
+}
+
+/// Flushes standard output; the first write error, if any.
+func flushOutput() -> String? {
+    StandardOutput.flush()
+    return StandardOutput.failure
 }
 
 /// An error to report in one line on stderr with a chosen exit code (1 bad input, 2 solver).
@@ -34,8 +88,7 @@ func printJSON<T: Encodable>(_ value: T) throws {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     let data = try encoder.encode(value)
-    FileHandle.standardOutput.write(data)
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    writeOutput(String(decoding: data, as: UTF8.self) + "\n")
 }
 
 /// A plain text table with aligned columns (numbers right-aligned).

@@ -43,6 +43,7 @@ struct ParetoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let out { do { try FileSet.checkWritable(out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) } }
             let data = try options.load(format: format).data
             let names = try options.sweptObjectives(objectives, data: data)
             let problem = try options.problem(data, objective: names[0])
@@ -59,7 +60,7 @@ struct ParetoCommand: ParsableCommand {
             if json { try printJSON(ParetoJSON(report: report, notes: data.notes)) } else if csv { print(report.frontCSV(), terminator: "") } else {
                 Self.printFront(report)
             }
-            if let out { try report.write(to: out) }
+            if let out { do { try report.write(to: out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) } }
             for note in data.notes { printError("note: \(note)") }
         }
     }
@@ -120,11 +121,11 @@ final class ProgressLine: @unchecked Sendable {
         guard seconds > 1, seconds - drawn >= 0.1 || done == total else { return }
         drawn = seconds
         let eta = done >= 3 ? "ETA \(Int((seconds / Double(done) * Double(max(0, total - done))).rounded())) s" : "ETA ..."
-        FileHandle.standardError.write(Data("\rpoints \(done)/\(total), \(eta)   ".utf8))
+        writeError("\rpoints \(done)/\(total), \(eta)   ")
         shown = true
     }
 
     func finish() {
-        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+        if shown { writeError("\n") }
     }
 }

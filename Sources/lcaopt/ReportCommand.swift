@@ -24,6 +24,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            do { try FileSet.checkWritable(out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) }
             let data = try options.load(format: format).data
             let names = try options.sweptObjectives(objectives, data: data)
             let problem = try options.problem(data, objective: names[0])
@@ -33,7 +34,9 @@ struct ReportCommand: ParsableCommand {
             if let db = options.db { command += ["--db", db] }
             if let objectives { command += ["--objectives", objectives] }
             command += ["--points", "\(points)", "--out", out]
-            try NotebookReport(name: name, data: data, front: front, command: command.joined(separator: " ")).write(to: out)
+            do { try NotebookReport(name: name, data: data, front: front, command: command.joined(separator: " ")).write(to: out) } catch {
+                throw CommandFailure(message: "\(error)", exitCode: 1)
+            }
             printError("wrote \(out)/\(name).ipynb, \(out)/\(name).md, \(out)/\(name)-front.csv, \(out)/\(name)-front.svg")
         }
     }

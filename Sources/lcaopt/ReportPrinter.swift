@@ -90,30 +90,31 @@ enum ReportFiles {
     }
 
     static func writeSolve(_ report: SolveReport, to directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let comments = comments(report)
-        func write(_ name: String, _ header: [String], _ rows: [[String]]) throws {
+        var files: [(name: String, data: Data)] = []
+        func write(_ name: String, _ header: [String], _ rows: [[String]]) {
             let text = comments + ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
-            try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+            files.append((name, Data(text.utf8)))
         }
-        try write("objectives.csv", ["objective", "value", "unit"], report.objectives.keys.sorted().map {
+        write("objectives.csv", ["objective", "value", "unit"], report.objectives.keys.sorted().map {
             [$0, "\(report.objectives[$0]!)", report.objectiveUnits[$0] ?? ""]
         })
-        try write("deliveries.csv", ["supplier", "material", "site", "period", "amount", "unit"], report.deliveries.map {
+        write("deliveries.csv", ["supplier", "material", "site", "period", "amount", "unit"], report.deliveries.map {
             [$0.supplier, $0.material, $0.site, $0.period, "\($0.amount)", $0.unit]
         })
-        try write("transport.csv", ["supplier", "mode", "site", "period", "amount", "unit", "km", "mode_amount", "mode_unit"], report.transport.map {
+        write("transport.csv", ["supplier", "mode", "site", "period", "amount", "unit", "km", "mode_amount", "mode_unit"], report.transport.map {
             [$0.supplier, $0.mode, $0.site, $0.period, "\($0.amount)", $0.unit, "\($0.km)", "\($0.modeAmount)", $0.modeUnit]
         })
-        try write("services.csv", ["service", "site", "period", "amount", "unit"], report.services.map {
+        write("services.csv", ["service", "site", "period", "amount", "unit"], report.services.map {
             [$0.service, $0.site, $0.period, "\($0.amount)", $0.unit]
         })
-        try write("storage.csv", ["material", "site", "period", "amount", "unit"], report.storage.map {
+        write("storage.csv", ["material", "site", "period", "amount", "unit"], report.storage.map {
             [$0.material, $0.site, $0.period, "\($0.amount)", $0.unit]
         })
-        try write("opened.csv", ["supplier"], report.opened.map { [$0] })
-        try write("distances.csv", ["supplier", "site", "mode", "km", "overridden"], report.distances.map {
+        write("opened.csv", ["supplier"], report.opened.map { [$0] })
+        write("distances.csv", ["supplier", "site", "mode", "km", "overridden"], report.distances.map {
             [$0.supplier, $0.site, $0.mode, "\($0.km)", $0.overridden ? "true" : "false"]
         })
+        do { try FileSet.write(files, into: directory) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import GLPKBackend
 import LPModel
 import MOLA
+import Reports
 import SupplyChain
 
 /// `lcaopt solve MODEL`: the optimal configuration for one objective.
@@ -40,6 +41,7 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let out { do { try FileSet.checkWritable(out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) } }
             let loaded = try options.load(format: format)
             let data = loaded.data
             if explainMola && loaded.mola == nil {
