@@ -17,12 +17,18 @@ public enum BatchMerge {
         var seen: [String: BatchResult] = [:]
         var duplicates: [String] = []
         for directory in directories {
-            guard let data = FileManager.default.contents(atPath: directory + "/batch.json"),
-                  let shardManifest = try? decoder.decode(BatchManifest.self, from: data) else {
+            guard let data = FileManager.default.contents(atPath: directory + "/batch.json") else {
                 throw ScenarioError(lineNumber: 0, id: nil, message: "\(directory): no batch.json; is this a `lcaopt batch` output folder?")
+            }
+            let shardManifest: BatchManifest
+            do { shardManifest = try decoder.decode(BatchManifest.self, from: data) } catch {
+                throw ScenarioError(lineNumber: 0, id: nil, message: "\(directory)/batch.json is damaged (\(ScenarioFile.describe(error))); run that shard again")
             }
             if let manifest, manifest.ids != shardManifest.ids {
                 throw ScenarioError(lineNumber: 0, id: nil, message: "\(directory): its scenarios differ from \(directories[0])'s")
+            }
+            if let manifest, manifest.objectives != shardManifest.objectives {
+                throw ScenarioError(lineNumber: 0, id: nil, message: "\(directory): its objective columns (\(shardManifest.objectives.joined(separator: ", "))) differ from \(directories[0])'s (\(manifest.objectives.joined(separator: ", "))); merge shards of one model")
             }
             manifest = manifest ?? shardManifest
             for result in readResults(directory: directory) {

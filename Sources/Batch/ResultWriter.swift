@@ -26,32 +26,43 @@ final class ResultWriter: Sendable {
 
     /// Opens `results.jsonl` and `results.csv` in `directory` (created if needed): appending to
     /// what is there when `keep` (resume), else starting both afresh.
+    /// The lock on the output folder, held while this writer lives (released by the system
+    /// when the process ends, killed or not).
+    private let lock: FolderLock
+
     init(directory: String, objectives: [String], units: [String: String], keep: Bool) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        lock = try FolderLock(directory: directory)
         let jsonlPath = directory + "/results.jsonl", csvPath = directory + "/results.csv"
         jsonl = try openForWriting(jsonlPath, truncate: !keep)
-        csv = try openForWriting(csvPath, truncate: !keep)
-        let csvSize = try csv.seekToEnd()
-        _ = try jsonl.seekToEnd()
-        try Self.endWithNewline(jsonl, path: jsonlPath)
-        try Self.endWithNewline(csv, path: csvPath)
+        csv = try openForWriting(csvPath, truncate: true)
         columns = ResultColumns(objectives)
-        if csvSize == 0 {
-            let header = ["id", "index", "point", "status"] + objectives.map { "\($0) [\(units[$0] ?? "")]" } + ["seconds", "error"]
-            try csv.write(contentsOf: Data((header.map(csvField).joined(separator: ",") + "\n").utf8))
+        let header = ["id", "index", "point", "status"] + objectives.map { "\($0) [\(units[$0] ?? "")]" } + ["seconds", "error"]
+        var rows = Array((header.map(csvField).joined(separator: ",") + "\n").utf8)
+        if keep {
+            // results.jsonl is the record: a line cut by a kill or a full disk is dropped, and
+            // results.csv is rebuilt from the whole lines, so the two agree when the run goes on.
+            let kept = try Self.dropTornLine(jsonl, path: jsonlPath)
+            var ignored: [UInt8] = []
+            for result in kept { try result.appendLines(json: &ignored, csv: &rows, columns: columns) }
         }
+        _ = try jsonl.seekToEnd()
+        try csv.write(contentsOf: Data(rows))
         Threads.start { [self] in run() }
     }
 
-    /// Positioned at the end; a line cut by a kill gets its line break so the next line is whole.
-    private static func endWithNewline(_ handle: FileHandle, path: String) throws {
-        let size = try handle.offset()
-        guard size > 0 else { return }
-        var last: UInt8 = 0
-        guard pread(handle.fileDescriptor, &last, 1, off_t(size - 1)) == 1 else {
-            throw WriteError(message: "\(path): cannot read its last byte (\(String(cString: strerror(errno))))")
+    /// Cuts `handle`'s file after its last line break (a torn last line goes), leaves it
+    /// positioned at the end, and returns the results of its lines.
+    private static func dropTornLine(_ handle: FileHandle, path: String) throws -> [BatchResult] {
+        try handle.seek(toOffset: 0)
+        let data = try handle.readToEnd() ?? Data()
+        let end = (data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0
+        if end < data.count {
+            guard ftruncate(handle.fileDescriptor, off_t(end)) == 0 else {
+                throw WriteError(message: "\(path): cannot cut its torn last line (\(String(cString: strerror(errno))))")
+            }
         }
-        if last != UInt8(ascii: "\n") { try handle.write(contentsOf: Data("\n".utf8)) }
+        return decodeResults(data.prefix(end))
     }
 
     /// Hands `result` to the writer; throws if an earlier write failed.
@@ -120,17 +131,60 @@ func openForWriting(_ path: String, truncate: Bool) throws -> FileHandle {
     return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
 }
 
-/// Writes `data` as the whole content of `path` (see ``openForWriting(_:truncate:)``).
+/// Writes `data` as the whole content of `path`, atomically: a temporary file beside it,
+/// synced, then renamed over it, so a full disk or a kill leaves the old file whole.
 func writeWhole(_ data: Data, to path: String) throws {
-    let handle = try openForWriting(path, truncate: true)
-    try handle.write(contentsOf: data)
-    try handle.close()
+    let temporary = path + ".lcaopt-\(getpid())"
+    let handle = try openForWriting(temporary, truncate: true)
+    do {
+        try handle.write(contentsOf: data)
+        try handle.synchronize()
+        try handle.close()
+    } catch {
+        unlink(temporary)
+        throw ResultWriter.WriteError(message: "\(path): cannot write (\(error))")
+    }
+    guard rename(temporary, path) == 0 else {
+        unlink(temporary)
+        throw ResultWriter.WriteError(message: "\(path): cannot replace (\(String(cString: strerror(errno))))")
+    }
+}
+
+/// An exclusive lock on an output folder (`OUT/.lock`, `flock`): a second run on the same
+/// folder stops at once, naming the process that holds it, instead of interleaving results.
+final class FolderLock: Sendable {
+    let descriptor: Int32
+
+    init(directory: String) throws {
+        let path = directory + "/.lock"
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw ResultWriter.WriteError(message: "\(path): cannot open the lock file (\(String(cString: strerror(errno))))")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            var buffer = [UInt8](repeating: 0, count: 32)
+            let count = pread(descriptor, &buffer, buffer.count, 0)
+            let holder = count > 0 ? String(decoding: buffer.prefix(count), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "?"
+            close(descriptor)
+            throw ResultWriter.WriteError(message: "\(directory) is in use by another lcaopt run (process \(holder)); wait for it to finish or choose another --out")
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(descriptor, 0)
+        _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+    }
+
+    deinit { close(descriptor) }
 }
 
 
 /// The results already in `directory/results.jsonl` (unreadable lines are skipped).
 func readResults(directory: String) -> [BatchResult] {
     guard let data = FileManager.default.contents(atPath: directory + "/results.jsonl") else { return [] }
+    return decodeResults(data)
+}
+
+/// The results of JSON lines (unreadable lines are skipped).
+func decodeResults(_ data: Data) -> [BatchResult] {
     let decoder = JSONDecoder()
     decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(BatchResult.self, from: Data($0)) }

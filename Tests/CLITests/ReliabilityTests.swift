@@ -126,4 +126,89 @@ import Testing
         let (model, _) = try Self.example(Self.supplier(0, "latitude", 200))
         try Self.expect(["solve", model], exit: 1, mentions: ["$.materials[0].suppliers[0].latitude", "-90...90"])
     }
+
+    // MARK: Results lost or corrupted
+
+    @Test func aFullStdoutIsAnErrorNotALostOutput() throws {
+        let (model, _) = try Self.example()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = ["solve", model, "--json"]
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 1)
+        #expect(message.contains("cannot write the output to stdout: No space left on device"))
+    }
+
+    /// A second batch on a folder in use stops at once and names the process that holds it.
+    @Test func aSecondBatchOnTheSameFolderIsRefused() throws {
+        let (model, _) = try Self.example()
+        let directory = (model as NSString).deletingLastPathComponent
+        let scenarios = (0..<4000).map { "{\"id\": \"s\($0)\", \"scaleDemand\": \(0.5 + Double($0 % 100) * 0.01)}" }
+        try scenarios.joined(separator: "\n").write(toFile: directory + "/s.jsonl", atomically: true, encoding: .utf8)
+        let first = Process()
+        first.executableURL = URL(fileURLWithPath: CLI.binary)
+        first.arguments = ["batch", directory + "/s.jsonl", "--model", model, "--out", directory + "/out", "--jobs", "1", "--quiet"]
+        first.standardError = FileHandle.nullDevice
+        first.standardOutput = FileHandle.nullDevice
+        try first.run()
+        defer { if first.isRunning { first.terminate() }; first.waitUntilExit() }
+        // Wait for the event (results being written), not for a time.
+        let deadline = Date().addingTimeInterval(60)
+        while first.isRunning && Date() < deadline
+                && ((try? String(contentsOfFile: directory + "/out/results.jsonl", encoding: .utf8))?.isEmpty ?? true) { usleep(5_000) }
+        try #require(first.isRunning, "the first batch finished before the second could start")
+        try Self.expect(["batch", directory + "/s.jsonl", "--model", model, "--out", directory + "/out", "--quiet"], exit: 1,
+                        mentions: ["is in use by another lcaopt run (process \(first.processIdentifier))"])
+    }
+
+    @Test func mergingShardsOfDifferentObjectivesIsRefused() throws {
+        let (model, _) = try Self.example()
+        let directory = (model as NSString).deletingLastPathComponent
+        try "{\"id\": \"a\"}\n{\"id\": \"b\"}\n".write(toFile: directory + "/s.jsonl", atomically: true, encoding: .utf8)
+        for shard in 0..<2 {
+            try Self.expect(["batch", directory + "/s.jsonl", "--model", model, "--out", directory + "/shard\(shard)", "--shard", "\(shard)/2", "--quiet"],
+                            exit: 0, mentions: [])
+        }
+        let manifest = directory + "/shard1/batch.json"
+        let text = try String(contentsOfFile: manifest, encoding: .utf8).replacingOccurrences(of: "\"gwp\"", with: "\"gwp2\"")
+        try text.write(toFile: manifest, atomically: true, encoding: .utf8)
+        try Self.expect(["batch", "merge", directory + "/shard0", directory + "/shard1", "--out", directory + "/all"], exit: 1,
+                        mentions: ["objective columns (cost, gwp2) differ"])
+        try "{not json".write(toFile: manifest, atomically: true, encoding: .utf8)
+        try Self.expect(["batch", "merge", directory + "/shard0", directory + "/shard1", "--out", directory + "/all"], exit: 1,
+                        mentions: ["shard1/batch.json is damaged"])
+    }
+
+    /// `pareto --out` on a disk that fills up: exit 1 naming the file, the previous set whole,
+    /// no staging folder left (a 96 KB tmpfs: a 3-point front fits, a 200-point one does not).
+    @Test func paretoOutputsOnAFullDiskKeepThePreviousSet() throws {
+        let (model, _) = try Self.example()
+        let mountPoint = (model as NSString).deletingLastPathComponent + "/small-disk"
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=96k", "tmpfs", mountPoint]
+        try mount.run()
+        mount.waitUntilExit()
+        try #require(mount.terminationStatus == 0, "this test needs root to mount a small tmpfs (CI runs as root)")
+        defer {
+            let umount = Process()
+            umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            umount.arguments = [mountPoint]
+            try? umount.run()
+            umount.waitUntilExit()
+        }
+        let out = mountPoint + "/front"
+        try Self.expect(["pareto", model, "--points", "3", "--out", out, "--quiet"], exit: 0, mentions: [])
+        let before = try String(contentsOfFile: out + "/front.csv", encoding: .utf8)
+        try Self.expect(["pareto", model, "--points", "200", "--out", out, "--quiet"], exit: 1, mentions: ["No space left on device"])
+        #expect(try String(contentsOfFile: out + "/front.csv", encoding: .utf8) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: mountPoint) == ["front"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out)) == ["front.csv", "front.json", "payoff.csv", "front.svg"])
+    }
 }
