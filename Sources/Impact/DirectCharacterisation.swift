@@ -32,7 +32,27 @@ public enum DirectCharacterisation {
         }
         return LCIAResult(categories: categoryList,
                           methodNames: categoryList.map { catalog.methodNames(of: $0).joined(separator: "; ") },
-                          processes: results)
+                          processes: results, warnings: table.warnings(categoryList))
+    }
+}
+
+extension FactorTable {
+    /// What is wrong with the factors of each category, for a practitioner to fix in openLCA:
+    /// none at all (every impact is 0), values that are no numbers, flows that do not exist.
+    func warnings(_ categories: [ImpactCategory]) -> [String] {
+        var warnings: [String] = []
+        for (position, category) in categories.enumerated() {
+            if factorCounts[position] == 0 {
+                warnings.append("impact category '\(category.name)' has no characterisation factors: every impact in it is 0")
+            }
+            if invalidValues[position] > 0 {
+                warnings.append("impact category '\(category.name)': \(invalidValues[position]) of \(factorCounts[position]) factors have no numeric value (NULL, text or blob): counted as 0")
+            }
+            if danglingFlows[position] > 0 {
+                warnings.append("impact category '\(category.name)': \(danglingFlows[position]) factors refer to flows missing from tbl_flows")
+            }
+        }
+        return warnings
     }
 }
 
@@ -42,9 +62,17 @@ struct FactorTable {
     var entries: [Int64: [(category: Int, value: Double)]] = [:]
     /// The recorded direction of each category (openLCA 2), by position.
     var directions: [Direction?]
+    /// Per category position: factors stored without a numeric value (read as 0), and factors in all.
+    var invalidValues: [Int]
+    var factorCounts: [Int]
+    /// Factors of flows the database does not have.
+    var danglingFlows: [Int]
 
     init(_ records: [ImpactFactorRecord], categories: [ImpactCategory], catalog: Catalog) {
         directions = categories.map(\.direction)
+        invalidValues = Array(repeating: 0, count: categories.count)
+        factorCounts = Array(repeating: 0, count: categories.count)
+        danglingFlows = Array(repeating: 0, count: categories.count)
         // A category requested twice (two indicators on one category, or once by id and once by
         // name) fills every position it was requested at.
         var positions: [Int64: [Int]] = [:]
@@ -53,6 +81,9 @@ struct FactorTable {
             guard let requested = positions[record.category] else { continue }
             let value = record.value * catalog.impactFactorFactor(unit: record.unit, propertyFactor: record.flowPropertyFactor)
             for category in requested {
+                factorCounts[category] += 1
+                if !record.hasValidValue { invalidValues[category] += 1 }
+                if catalog.flows[record.flow] == nil { danglingFlows[category] += 1 }
                 // As openLCA's matrix builder, a repeated factor for the same flow replaces the earlier one.
                 if let existing = entries[record.flow]?.firstIndex(where: { $0.category == category }) {
                     entries[record.flow]![existing].value = value

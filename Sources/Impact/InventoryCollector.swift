@@ -21,6 +21,10 @@ struct InventoryCollector {
     /// Product outputs and waste inputs (the reference included).
     private var products: [Int]
     private var linkable: [Int]
+    /// Per process: exchanges whose amount is no number (read as 0), and exchanges of flows the
+    /// database does not have (left out).
+    private var invalidAmounts: [Int]
+    private var danglingFlows: [Int]
     private var entries: [Entry] = []
     private var starts: [Int] = []
     private let factors: FactorTable
@@ -32,6 +36,8 @@ struct InventoryCollector {
         references = Array(repeating: nil, count: processes.count)
         products = Array(repeating: 0, count: processes.count)
         linkable = Array(repeating: 0, count: processes.count)
+        invalidAmounts = Array(repeating: 0, count: processes.count)
+        danglingFlows = Array(repeating: 0, count: processes.count)
         for (index, id) in processes.enumerated() where position[id] == nil { position[id] = Int32(index) }
     }
 
@@ -39,7 +45,12 @@ struct InventoryCollector {
         guard let index = position[exchange.owner] else { return }
         let process = Int(index)
         if catalog.processes[exchange.owner]?.quantitativeReference == exchange.id { references[process] = exchange }
-        switch catalog.flows[exchange.flow]?.type ?? .unknown {
+        if !exchange.hasValidAmount { invalidAmounts[process] += 1 }
+        guard let flow = catalog.flows[exchange.flow] else {
+            danglingFlows[process] += 1
+            return
+        }
+        switch flow.type {
         case .product:
             if exchange.isInput != exchange.isAvoided { linkable[process] += 1 } else { products[process] += 1 }
         case .waste:
@@ -129,11 +140,19 @@ struct InventoryCollector {
         }
         if repeated > 0 { notes.append("\(repeated) elementary flows occur in several exchanges: summed") }
         if cost == nil { notes.append("no cost on the reference exchange") }
+        var problems: [String] = []
+        if invalidAmounts[index] > 0 {
+            problems.append("\(invalidAmounts[index]) exchange\(invalidAmounts[index] == 1 ? " has" : "s have") no numeric amount (NULL, text or blob): counted as 0")
+        }
+        if danglingFlows[index] > 0 {
+            problems.append("\(danglingFlows[index]) exchange\(danglingFlows[index] == 1 ? " refers" : "s refer") to flows missing from tbl_flows: left out")
+        }
+        notes += problems
         return ProcessResult(
             process: process, referenceFlow: flow, referenceUnit: unit, referenceAmount: referenceAmount,
             impacts: impacts, cost: cost, location: process.location.flatMap { catalog.locations[$0] },
             isMultiOutput: products[index] > 1, linkableInputs: linkable[index], notes: notes,
-            contributions: contributions)
+            dataProblems: problems, contributions: contributions)
     }
 
     private func formatted(_ value: Double) -> String {

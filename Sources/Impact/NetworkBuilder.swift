@@ -315,7 +315,7 @@ extension NetworkBuilder {
         }.sorted { ($0.processes, $1.flowName) > ($1.processes, $0.flowName) }
         return SystemResult(
             lcia: LCIAResult(categories: categories, methodNames: categories.map { catalog.methodNames(of: $0).joined(separator: "; ") },
-                             processes: results),
+                             processes: results, warnings: factors.warnings(categories)),
             cutOffs: cut, choices: choices.values.sorted { $0.flowName < $1.flowName },
             size: size, rows: rows, columns: cols, values: values, columnProcess: columns.map(\.process),
             columnImpacts: columnImpacts, demandColumn: demandColumn, demandValue: demandValue, scaling: scaling,

@@ -33,6 +33,9 @@ public struct ProcessResult: Sendable {
     public var linkableInputs: Int
     /// Human-readable facts a practitioner should know about this result.
     public var notes: [String]
+    /// Problems of the process's data that change the result (exchanges without a numeric
+    /// amount, exchanges of flows missing from the database), with their counts.
+    public var dataProblems: [String] = []
     /// Per category (same order as ``impacts``): the largest elementary-flow contributions, when
     /// asked for (in the system scope, over the whole supply chain, per reference unit).
     public var contributions: [[Contribution]]
@@ -44,4 +47,6 @@ public struct LCIAResult: Sendable {
     /// Method names of each category, for display.
     public var methodNames: [String]
     public var processes: [ProcessResult]
+    /// Problems of the characterisation factors (none at all, values that are no numbers).
+    public var warnings: [String] = []
 }

@@ -59,6 +59,12 @@ public struct DatabaseInfo: Sendable, Codable, Equatable {
         public var elementaryExchangesInOtherUnits: Int?
         /// All elementary exchanges (only with a deep scan).
         public var elementaryExchanges: Int?
+        /// Characterisation factors whose value is NULL, a blob or text (read as 0 when no number).
+        public var factorsWithoutNumericValue: Int = 0
+        /// Exchanges whose amount is NULL, a blob or text, and exchanges of flows missing from
+        /// tbl_flows (only with a deep scan).
+        public var exchangesWithoutNumericAmount: Int?
+        public var exchangesOfMissingFlows: Int?
     }
 
     /// The path of the database.
@@ -110,9 +116,16 @@ extension OpenLCADatabase {
                 elementaryExchangesInOtherUnits: nil,
                 elementaryExchanges: nil)
             var result = counts
+            if schema.hasTable("tbl_impact_factors") {
+                result.factorsWithoutNumericValue = Int(try scalar("SELECT count(*) FROM tbl_impact_factors WHERE typeof(value) NOT IN ('integer', 'real')"))
+            }
             if deep {
                 let (all, other) = try elementaryUnitCounts()
                 (result.elementaryExchanges, result.elementaryExchangesInOtherUnits) = (all, other)
+                let amount = schema.column("tbl_exchanges", "resulting_amount_value")
+                result.exchangesWithoutNumericAmount = Int(try scalar("SELECT count(*) FROM tbl_exchanges WHERE typeof(\(amount)) NOT IN ('integer', 'real')"))
+                let flow = schema.integerExpression("tbl_exchanges", "f_flow", alias: "e")
+                result.exchangesOfMissingFlows = Int(try scalar("SELECT count(*) FROM tbl_exchanges e WHERE NOT EXISTS (SELECT 1 FROM tbl_flows f WHERE f.id = \(flow))"))
             }
             return DatabaseInfo(
                 database: path,
@@ -166,6 +179,18 @@ extension OpenLCADatabase {
         }
         if counts.locations > 0 && counts.locationsWithCoordinates < counts.locations {
             warnings.append("\(counts.locations - counts.locationsWithCoordinates) of \(counts.locations) locations have no coordinates (0/0 or NULL): give supplier coordinates in the model file")
+        }
+        if counts.impactCategories > 0 && counts.impactFactors == 0 {
+            warnings.append("\(counts.impactCategories) impact categories but no characterisation factors (tbl_impact_factors is empty): every impact would be 0; export the database again with its LCIA method")
+        }
+        if counts.factorsWithoutNumericValue > 0 {
+            warnings.append("\(counts.factorsWithoutNumericValue) characterisation factors are not stored as numbers (NULL, text or blob): lcaopt reads numeric text and counts the rest as 0, saying which category")
+        }
+        if let count = counts.exchangesWithoutNumericAmount, count > 0 {
+            warnings.append("\(count) exchanges have an amount not stored as a number (NULL, text or blob): lcaopt reads numeric text and counts the rest as 0, naming the process")
+        }
+        if let count = counts.exchangesOfMissingFlows, count > 0 {
+            warnings.append("\(count) exchanges refer to flows missing from tbl_flows: lcaopt leaves them out, naming the process")
         }
         if counts.processesWithoutReference > 0 {
             warnings.append("\(counts.processesWithoutReference) processes have no readable quantitative reference and cannot be used")

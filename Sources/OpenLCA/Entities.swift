@@ -140,6 +140,9 @@ public struct ExchangeRecord: Sendable, Hashable {
     public let defaultProvider: Int64?
     public let costValue: Double?
     public let currency: Int64?
+    /// False when the stored amount is NULL, text that is no number, a BLOB or not finite: it
+    /// then reads as 0, and the calculations count and report it.
+    public var hasValidAmount: Bool = true
 }
 
 /// One characterisation factor row.
@@ -152,6 +155,8 @@ public struct ImpactFactorRecord: Sendable, Hashable {
     public let value: Double
     /// Set for openLCA 2's regionalised factors.
     public let location: Int64?
+    /// False when the stored value is NULL, text that is no number, a BLOB or not finite (read as 0).
+    public var hasValidValue: Bool = true
 }
 
 /// One allocation factor of a multi-output process.

@@ -42,13 +42,16 @@ extension OpenLCADatabase {
                 guard let id = statement.int64(0), let owner = statement.int64(1), let flow = statement.int64(2) else {
                     continue
                 }
+                let amount = statement.double(5)
+                let valid = amount?.isFinite == true
                 try body(ExchangeRecord(
                     id: id, owner: owner, flow: flow,
                     unit: statement.int64(3), flowPropertyFactor: statement.int64(4),
-                    amount: statement.double(5) ?? 0,
+                    amount: valid ? amount! : 0,
                     isInput: statement.bool(6), isAvoided: statement.bool(7),
                     defaultProvider: statement.int64(8),
-                    costValue: statement.double(9), currency: statement.int64(10)))
+                    costValue: statement.double(9).flatMap { $0.isFinite ? $0 : nil }, currency: statement.int64(10),
+                    hasValidAmount: valid))
             }
         }
     }

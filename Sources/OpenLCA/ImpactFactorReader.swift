@@ -13,9 +13,11 @@ extension OpenLCADatabase {
             var factors: [ImpactFactorRecord] = []
             while try statement.step() {
                 guard let category = statement.int64(0), let flow = statement.int64(1) else { continue }
+                let value = statement.double(4)
+                let valid = value?.isFinite == true
                 factors.append(ImpactFactorRecord(category: category, flow: flow, flowPropertyFactor: statement.int64(2),
-                                                  unit: statement.int64(3), value: statement.double(4) ?? 0,
-                                                  location: statement.int64(5)))
+                                                  unit: statement.int64(3), value: valid ? value! : 0,
+                                                  location: statement.int64(5), hasValidValue: valid))
             }
             return factors
         }

@@ -192,6 +192,12 @@ struct ModelResolver {
         }
         var results: [Int64: ProcessResult] = [:]
         for result in lcia.processes { results[result.process.id] = result }
+        // Bad database values are said, never silently zero: per process with its counts, and
+        // per category for its factors.
+        notes += lcia.warnings
+        for result in lcia.processes where !result.dataProblems.isEmpty {
+            notes.append("process '\(result.process.name)' (\(result.process.refId)): " + result.dataProblems.joined(separator: "; "))
+        }
         let units = UnitResolver(catalog: catalog)
 
         // Transport modes.

@@ -107,6 +107,7 @@ struct LCIACommand: ParsableCommand {
                 result = try DirectCharacterisation.compute(database: db, processes: processIDs,
                                                             categories: categories.map(\.id), contributions: contributions)
             }
+            for warning in result.warnings { printError("warning: \(warning)") }
             if json {
                 try printJSON(LCIAOutput(result, processContributions: processContributions, currency: currency))
             } else if csv {

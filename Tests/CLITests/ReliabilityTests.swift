@@ -122,6 +122,33 @@ import Testing
 
     // MARK: Silent wrong results
 
+    /// NULL, text and blob amounts, flows missing from tbl_flows, an empty factor table: each
+    /// counted and named (a note per process on stderr, info's warnings), never a silent 0.
+    @Test func badDatabaseValuesAreCountedAndNamed() throws {
+        let (model, database) = try Self.example()
+        let db = try SQLiteConnection(path: database, mode: .create)
+        let hdpe = "(SELECT id FROM tbl_processes WHERE name = 'Polyethylene, high density, resin, at plant, CTR')"
+        try db.execute("""
+            UPDATE tbl_exchanges SET resulting_amount_value = NULL WHERE id IN (SELECT e.id FROM tbl_exchanges e JOIN tbl_flows f ON f.id = e.f_flow
+              WHERE e.f_owner = \(hdpe) AND upper(f.flow_type) = 'ELEMENTARY_FLOW' ORDER BY e.id LIMIT 2)
+            """)
+        try db.execute("""
+            UPDATE tbl_exchanges SET resulting_amount_value = 'lots' WHERE id IN (SELECT e.id FROM tbl_exchanges e JOIN tbl_flows f ON f.id = e.f_flow
+              WHERE e.f_owner = \(hdpe) AND upper(f.flow_type) = 'ELEMENTARY_FLOW' ORDER BY e.id LIMIT 1 OFFSET 2)
+            """)
+        try db.execute("UPDATE tbl_exchanges SET f_flow = 999999999 WHERE id IN (SELECT id FROM tbl_exchanges WHERE f_owner = \(hdpe) ORDER BY id DESC LIMIT 1)")
+        try Self.expect(["solve", model], exit: 0, mentions: [
+            "process 'Polyethylene, high density, resin, at plant, CTR'", "3 exchanges have no numeric amount (NULL, text or blob): counted as 0",
+            "1 exchange refers to flows missing from tbl_flows: left out"])
+        let info = try Self.expect(["info", database, "--deep"], exit: 0, mentions: [])
+        #expect(info.stdout.contains("3 exchanges have an amount not stored as a number"))
+        #expect(info.stdout.contains("1 exchanges refer to flows missing from tbl_flows"))
+        try db.execute("DELETE FROM tbl_impact_factors")
+        try Self.expect(["solve", model], exit: 0, mentions: ["has no characterisation factors: every impact in it is 0"])
+        let empty = try Self.expect(["info", database], exit: 0, mentions: [])
+        #expect(empty.stdout.contains("no characterisation factors (tbl_impact_factors is empty)"))
+    }
+
     @Test func supplierCoordinatesOutOfRange() throws {
         let (model, _) = try Self.example(Self.supplier(0, "latitude", 200))
         try Self.expect(["solve", model], exit: 1, mentions: ["$.materials[0].suppliers[0].latitude", "-90...90"])
