@@ -98,6 +98,18 @@ public struct MOLAConfiguration: Sendable, Equatable {
                     }
                 }
             }
+            // An index given twice: MOLA (a Python dict) keeps the last silently; lcaopt says so.
+            for name in Known.read {
+                var first: [[String]: Int] = [:]
+                for (offset, entry) in (raw.parameters?[name]?.entries ?? []).enumerated() {
+                    if let earlier = first[entry.index] {
+                        issues.append(ModelIssue("$.parameters.\(name)[\(offset)]", "index [\(entry.index.joined(separator: ", "))] given twice (also at [\(earlier)])",
+                                                 hint: "keep one entry: MOLA would silently use the last"))
+                    } else {
+                        first[entry.index] = offset
+                    }
+                }
+            }
             guard issues.isEmpty else { throw ModelError(file: file, issues: issues) }
             return MOLAConfiguration(
                 sets: sets.mapValues { $0.map(\.text) },
@@ -119,6 +131,8 @@ public struct MOLAConfiguration: Sendable, Equatable {
         static let sets = ["P_m", "P_t", "P_s", "F_m", "F_t", "F_s", "T", "K", "D", "KPI", "OBJ", "F", "P", "AF", "E", "AP", "AKPI"]
         static let parameters = ["C", "U", "Demand", "Total_Demand", "L", "X", "Y", "d", "J", "w", "u", "calA", "calB", "calC", "Arc"]
         static let settings = ["distance_calculated", "test_setting"]
+        /// The parameters lcaopt reads values from.
+        static let read = ["C", "Demand", "Total_Demand", "X", "Y", "d", "J", "w", "u", "L", "Arc", "calA", "calB", "calC"]
     }
 
     private static var decoder: JSONDecoder {

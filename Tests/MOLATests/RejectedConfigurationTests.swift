@@ -87,7 +87,7 @@ import Testing
     @Test func taskPortsArcsAndServiceLinksAreRejected() throws {
         let path = try fiveResins { config in
             let fm = config.set("F_m")[0], pm = config.set("P_m")[0]
-            config.parameters["calA"] = [.init(index: [fm, pm, "k1", "t1"], value: 0), .init(index: [fm, pm, "k1", "t1"], value: 2)]
+            config.parameters["calA"] = [.init(index: [fm, pm, "k1", "t1"], value: 0), .init(index: [fm, pm, "k1", "t2"], value: 2)]
             config.parameters["calC"] = [.init(index: [fm, pm, "x", "y", "k1", "t1"], value: 1)]
             config.sets["K"] = ["k1", "k2"]
             config.parameters["Arc"] = [.init(index: ["k1", "k1"], value: 1), .init(index: ["k1", "k2"], value: 1)]
@@ -182,6 +182,18 @@ import Testing
             guard let error = error as? ModelError, error.issues.count == 1 else { return false }
             return error.issues[0].path == "$.specification" && error.issues[0].message.contains("unsupported MOLA specification")
                 && error.issues[0].message.contains("KondiliSpecification")
+        }
+    }
+
+    /// Two Demand entries for one index: the last used to win silently (986.7 became 4.93).
+    @Test func duplicateIndexesAreRejected() throws {
+        var config = try MOLAHelpers.fiveResins(OpenLCADatabase(path: MOLAHelpers.databasePath))
+        config.parameters["Demand"]!.append(.init(index: ["d1", "k1", "t1"], value: 5))
+        #expect {
+            try MOLAConfiguration.decode(try config.jsonData(), file: "dup.json")
+        } throws: { error in
+            guard let error = error as? ModelError, error.issues.count == 1 else { return false }
+            return error.issues[0].path == "$.parameters.Demand[1]" && error.issues[0].message == "index [d1, k1, t1] given twice (also at [0])"
         }
     }
 }
