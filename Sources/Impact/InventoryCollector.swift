@@ -85,6 +85,10 @@ struct InventoryCollector {
                                  problem: "its quantitative reference exchange is missing; fix the process in openLCA")
         }
         let conversion = catalog.exchangeFactor(unit: reference.unit, propertyFactor: reference.flowPropertyFactor)
+        guard conversion.isFinite && conversion > 0 else {
+            throw .invalidEntity(kind: "process", refId: process.refId, name: process.name,
+                                 problem: "its reference exchange's unit conversion is \(conversion) (unit factor \(catalog.unitFactor(reference.unit)), flow property factor \(catalog.propertyFactor(reference.flowPropertyFactor))): fix the unit or flow property in openLCA")
+        }
         let referenceAmount = abs(reference.amount * conversion)
         guard referenceAmount > 0, referenceAmount.isFinite else {
             throw .invalidEntity(kind: "process", refId: process.refId, name: process.name,

@@ -3,8 +3,10 @@
 public enum OpenLCAError: Error, CustomStringConvertible, Sendable {
     /// The path does not exist.
     case fileNotFound(path: String)
-    /// The path is a folder or another kind of non-regular file.
-    case notAFile(path: String)
+    /// The path is a folder or another kind of non-regular file (`kind` says which).
+    case notAFile(path: String, kind: String)
+    /// Another program holds a lock on the database.
+    case locked(path: String)
     /// The file exists but SQLite cannot read it (not SQLite, or damaged).
     case notADatabase(path: String, detail: String)
     /// The file is SQLite but lacks tables or columns every openLCA export has.
@@ -22,8 +24,10 @@ public enum OpenLCAError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .fileNotFound(let path):
             return "\(path): no such file. Give the path of an openLCA database exported to SQLite."
-        case .notAFile(let path):
-            return "\(path): a folder, not a file. Give the path of an openLCA database exported to SQLite."
+        case .notAFile(let path, let kind):
+            return "\(path): \(kind), not a file. Give the path of an openLCA database exported to SQLite."
+        case .locked(let path):
+            return "\(path): the database is locked by another program that is writing to it (openLCA, sqlite3, a script). Close that program or wait until it has finished, then run lcaopt again; lcaopt itself only reads."
         case .notADatabase(let path, let detail):
             return "\(path): not a readable SQLite database (\(detail)). Export the openLCA database to SQLite again, or check that this is the right file."
         case .notAnOpenLCADatabase(let path, let missing):

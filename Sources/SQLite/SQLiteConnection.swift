@@ -10,6 +10,9 @@ public final class SQLiteConnection {
     public enum Mode: Sendable {
         /// Read an existing file; nothing is ever written.
         case readOnly
+        /// Read an existing file that no other program changes, without locks and without the
+        /// `-wal`/`-shm` files a WAL-mode database otherwise gets beside it (SQLite `immutable=1`).
+        case immutable
         /// Create the file if needed and allow writing (fixture generation only).
         case create
     }
@@ -27,10 +30,10 @@ public final class SQLiteConnection {
         // (8% of loading a small model) buys nothing.
         var flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
         switch mode {
-        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .readOnly, .immutable: flags |= SQLITE_OPEN_READONLY
         case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         }
-        let target = mode == .readOnly ? Self.readOnlyURI(path) : path
+        let target = mode == .readOnly ? Self.readOnlyURI(path) : mode == .immutable ? Self.readOnlyURI(path) + "&immutable=1" : path
         let rc = sqlite3_open_v2(target, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -38,6 +41,9 @@ public final class SQLiteConnection {
             throw SQLiteError(code: rc, message: message, context: "opening \(path)")
         }
         handle = db
+        // Another program writing (openLCA, sqlite3) may hold a lock for a moment: wait for it
+        // up to two seconds before reporting the database as locked.
+        sqlite3_busy_timeout(db, 2000)
     }
 
     deinit {

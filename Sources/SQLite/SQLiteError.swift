@@ -20,6 +20,11 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
         code == SQLITE_NOTADB || code == SQLITE_CORRUPT
     }
 
+    /// True when another connection holds a lock that did not clear within the busy timeout.
+    public var isLocked: Bool {
+        (code & 0xFF) == SQLITE_BUSY || (code & 0xFF) == SQLITE_LOCKED
+    }
+
     public var description: String {
         "SQLite error \(code): \(message) – while \(context)"
     }

@@ -3,6 +3,10 @@ import OpenLCAFixtures
 import SQLite
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The catalogue of bad inputs and faults (issue "Never crash, never lose a result"): each case
 /// exits with its code and no signal, with a message naming the file, path or entity, and
 /// leaves the database bytes unchanged.
@@ -237,5 +241,51 @@ import Testing
         #expect(try String(contentsOfFile: out + "/front.csv", encoding: .utf8) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: mountPoint) == ["front"])
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out)) == ["front.csv", "front.json", "payoff.csv", "front.svg"])
+    }
+
+    // MARK: Databases: never written, clear messages
+
+    static func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+    /// A WAL-mode database is read without creating -wal or -shm beside it; one with a -wal
+    /// holding changes is read with them (through a private copy), both left byte for byte.
+    @Test func walDatabasesAreReadWithoutWritingBesideThem() throws {
+        let (_, database) = try Self.example()
+        do {
+            let db = try SQLiteConnection(path: database, mode: .create)
+            try db.execute("PRAGMA journal_mode=WAL")
+        }
+        let folder = (database as NSString).deletingLastPathComponent
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        let original = Self.bytes(database)
+        try Self.expect(["search", database, "Portland"], exit: 0, mentions: [])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == before)
+        #expect(Self.bytes(database) == original)
+
+        let writer = try SQLiteConnection(path: database, mode: .create)
+        try writer.execute("PRAGMA wal_autocheckpoint=0")
+        try writer.execute("UPDATE tbl_processes SET name = 'Renamed in the WAL' WHERE name = 'Polylactide Biopolymer Resin, at plant'")
+        let wal = Self.bytes(database + "-wal"), main = Self.bytes(database)
+        #expect((wal?.count ?? 0) > 0)
+        let found = try Self.expect(["search", database, "Renamed in the WAL"], exit: 0, mentions: [])
+        #expect(found.stdout.contains("Renamed in the WAL"))
+        #expect(Self.bytes(database + "-wal") == wal && Self.bytes(database) == main)
+    }
+
+    @Test func aLockedDatabaseSaysSoAndWhatToDo() throws {
+        let (_, database) = try Self.example()
+        let writer = try SQLiteConnection(path: database, mode: .create)
+        try writer.execute("BEGIN EXCLUSIVE")
+        try writer.execute("UPDATE tbl_processes SET name = name WHERE id = 1")
+        try Self.expect(["info", database], exit: 1, mentions: ["the database is locked by another program", "lcaopt itself only reads"])
+        try writer.execute("ROLLBACK")
+    }
+
+    @Test func devicesAndPipesAreNotCalledFolders() throws {
+        try Self.expect(["info", "/dev/null"], exit: 1, mentions: ["/dev/null: a device, not a file"])
+        let fifo = NSTemporaryDirectory() + "lcaopt-fifo-\(UUID().uuidString)"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        try Self.expect(["info", fifo], exit: 1, mentions: ["a named pipe (FIFO), not a file"])
     }
 }
