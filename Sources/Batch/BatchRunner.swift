@@ -21,6 +21,11 @@ public struct BatchOptions: Sendable {
     public var resume: Bool
     /// Run only the scenarios whose index modulo `count` is `index`.
     public var shard: (index: Int, count: Int)?
+    /// Seconds for each solve (a scenario's, or each of a pareto scenario's).
+    public var timeLimit: Double?
+    /// Seconds for the whole batch: no scenario starts after it; the finished ones are written
+    /// and `--resume` runs the rest.
+    public var totalTimeLimit: Double?
 
     public init(model: String? = nil, database: String? = nil, jobs: Int = 1, outDirectory: String,
                 resume: Bool = false, shard: (index: Int, count: Int)? = nil) {
@@ -62,6 +67,8 @@ public struct BatchSummary: Sendable {
     public var invalid: [String]
     /// Scenarios recorded as `invalid` (unreadable lines, and changes the model cannot take).
     public var invalidResults: Int
+    /// True when the batch's time limit passed before every scenario ran.
+    public var stoppedAtTimeLimit: Bool = false
 }
 
 /// Runs the scenarios of a file: reads each model and characterises once, applies each
@@ -108,7 +115,8 @@ public final class BatchRunner: Sendable {
         let pending = done.isEmpty ? selected : selected.filter { !done.contains($0.id) }
         let writer = try ResultWriter(directory: options.outDirectory, objectives: columns.names, units: columns.units, keep: options.resume)
 
-        let state = Mutex((next: 0, finished: 0, failed: 0, invalid: 0, solverSeconds: 0.0, editSeconds: 0.0, iterations: 0, error: String?.none))
+        let state = Mutex((next: 0, finished: 0, failed: 0, invalid: 0, solverSeconds: 0.0, editSeconds: 0.0, iterations: 0, error: String?.none,
+                           stoppedAtTimeLimit: false))
         let total = pending.count
         let jobs = max(1, min(options.jobs, max(1, total)))
         let setupSeconds = (clock.now - start).inSeconds
@@ -151,7 +159,11 @@ public final class BatchRunner: Sendable {
             }
             while let run = nextRun() {
                 for index in run {
-                    guard record(self.evaluate(pending[index], models: models, solver: prepared)) else { return }
+                    if let limit = self.options.totalTimeLimit, (clock.now - start).inSeconds > limit {
+                state.withLock { $0.stoppedAtTimeLimit = true }
+                return
+            }
+            guard record(self.evaluate(pending[index], models: models, solver: prepared)) else { return }
                 }
             }
         }
@@ -164,7 +176,7 @@ public final class BatchRunner: Sendable {
         return BatchSummary(total: selected.count, run: final.finished, skipped: selected.count - pending.count, failed: final.failed,
                             seconds: (clock.now - start).inSeconds, setupSeconds: setupSeconds, readSeconds: readSeconds,
                             solverSeconds: final.solverSeconds, editSeconds: final.editSeconds, iterations: final.iterations,
-                            invalid: invalid, invalidResults: final.invalid)
+                            invalid: invalid, invalidResults: final.invalid, stoppedAtTimeLimit: final.stoppedAtTimeLimit)
     }
 
     /// A loaded model, or why it could not be loaded.
@@ -236,13 +248,14 @@ public final class BatchRunner: Sendable {
                     return failed("invalid", "line \(line.lineNumber): objectives: a front needs two or more distinct objectives, not \(names)")
                 }
                 let problem = try SupplyChainProblem(data: data, objective: names[0])
-                let front = try FrontReport.sweep(problem, objectives: names, options: ParetoOptions(points: scenario.points ?? 10))
+                let front = try FrontReport.sweep(problem, objectives: names, options: ParetoOptions(points: scenario.points ?? 10,
+                                                                                                  solve: SolveOptions(timeLimit: options.timeLimit)))
                 return BatchResult(id: scenario.id, index: line.index, status: front.points.isEmpty ? "infeasible" : "optimal",
                                    objectives: front.points.first?.objectives ?? [:], seconds: (clock.now - start).inSeconds,
                                    solverSeconds: front.solverSeconds, error: nil, points: front.points)
             }
             let objective = try scenario.objective.map { $0 == "cost" ? $0 : try data.objectiveIds(for: [$0], path: "objective")[0] } ?? "cost"
-            let result = try solver.solve(data, path: path, objective: objective)
+            let result = try solver.solve(data, path: path, objective: objective, timeLimit: options.timeLimit)
             var objectives: [String: Double] = [:]
             var explanation: String?
             if result.isOptimal, let problem = solver.problem {

@@ -23,12 +23,12 @@ public final class PreparedSolver {
     /// Solves `data` (a scenario of the model at `path`) for `objective`: the previous problem of
     /// that model with the new numbers when the structure allows (no copy, no build), else a new
     /// build; the GLPK problem is edited in place when only numbers changed.
-    public func solve(_ data: SupplyChainData, path: String, objective: String) throws -> SolveResult {
+    public func solve(_ data: SupplyChainData, path: String, objective: String, timeLimit: Double? = nil) throws -> SolveResult {
         let renumbered = current?.path == path ? try current!.problem.renumber(with: data, objective: objective) : false
         if !renumbered {
             current = (path, try SupplyChainProblem(data: data, objective: objective, names: false))
         }
-        return try solve(current!.problem.model)
+        return try solve(current!.problem.model, timeLimit: timeLimit)
     }
 
     /// The problem solved last (a copy: for explanations of a failed scenario).
@@ -38,7 +38,7 @@ public final class PreparedSolver {
     public var objectiveNames: [String] { current?.problem.objectiveNames ?? [] }
 
     /// Solves `model`, editing the loaded LP in place when only numbers changed.
-    public func solve(_ model: LinearModel) throws -> SolveResult {
+    public func solve(_ model: LinearModel, timeLimit: Double? = nil) throws -> SolveResult {
         let clock = ContinuousClock()
         let start = clock.now
         if hasLoaded && Self.sameStructure(loaded, model) {
@@ -64,7 +64,7 @@ public final class PreparedSolver {
         loaded = model
         hasLoaded = true
         editSeconds += (clock.now - start).inSeconds
-        let result = try solver.solve(SolveOptions())
+        let result = try solver.solve(SolveOptions(timeLimit: timeLimit))
         iterations += result.iterations
         return result
     }

@@ -176,7 +176,12 @@ struct Sweep {
         var bypassed = 0, skipped = 0
         let total = grid.total
         var done = 0
+        var stopped = 0
         while let indexes = grid.current {
+            if let limit = options.totalTimeLimit, (clock.now - start).inSeconds > limit {
+                stopped = total - done
+                break
+            }
             // Epsilon from the worst value (loosest) towards the best, per constrained objective.
             let epsilon = (1..<count).map { position -> Double in
                 let step = ranges[position] / Double(options.points - 1)
@@ -213,7 +218,7 @@ struct Sweep {
         let (points, duplicates, dominated) = Self.filter(optima + found, objectives: objectives, ranges: ranges)
         return ParetoResult(objectives: objectives, payoff: payoff, payoffPoints: optima, points: points, solves: solves, bypassed: bypassed,
                             skippedAfterInfeasible: skipped, duplicates: duplicates, dominated: dominated,
-                            seconds: (clock.now - start).inSeconds, solverSeconds: solverSeconds)
+                            seconds: (clock.now - start).inSeconds, solverSeconds: solverSeconds, stoppedAtTimeLimit: stopped)
     }
 
     func pow10(_ exponent: Int) -> Double {

@@ -29,14 +29,18 @@ public struct ParetoOptions: Sendable {
     /// Load a fresh solver for every grid point instead of re-solving warm (for comparison:
     /// what a loop that rebuilds the model per point, as Pyomo scripts do, costs).
     public var rebuildEachPoint: Bool
+    /// Seconds for the whole sweep: no grid solve starts after it (the points found are kept
+    /// and ``ParetoResult/stoppedAtTimeLimit`` says so). A solve's own limit is `solve.timeLimit`.
+    public var totalTimeLimit: Double?
 
     public init(points: Int = 10, method: Method = .augmecon2, delta: Double = 1e-3,
-                solve: SolveOptions = SolveOptions(), rebuildEachPoint: Bool = false) {
+                solve: SolveOptions = SolveOptions(), rebuildEachPoint: Bool = false, totalTimeLimit: Double? = nil) {
         self.points = points
         self.method = method
         self.delta = delta
         self.solve = solve
         self.rebuildEachPoint = rebuildEachPoint
+        self.totalTimeLimit = totalTimeLimit
     }
 }
 
@@ -83,6 +87,8 @@ public struct ParetoResult: Sendable {
     /// Wall-clock seconds of the whole sweep and of the solver calls alone.
     public var seconds: Double
     public var solverSeconds: Double
+    /// Grid points left unsolved because the sweep's time limit passed (0 when it finished).
+    public var stoppedAtTimeLimit: Int = 0
 }
 
 /// Why a sweep could not run.

@@ -83,6 +83,9 @@ public struct FrontReport: Sendable, Codable {
         solverSeconds = result.solverSeconds
         self.method = method
         notes = []
+        if result.stoppedAtTimeLimit > 0 {
+            notes.append("stopped at the time limit after \(String(format: "%.1f", result.seconds)) s: \(result.stoppedAtTimeLimit) grid points not solved; the front shows the points found")
+        }
         if points.count == 1 {
             notes.append("the front is one point: minimising \(names[0]) already gives the least \(names.dropFirst().joined(separator: ", ")) (the objectives do not conflict)")
         }

@@ -30,9 +30,14 @@ struct BatchRunCommand: ParsableCommand {
     @Option(help: "Output folder.") var out = "batch-results"
     @Flag(help: "Skip the scenario ids already in OUT/results.jsonl.") var resume = false
     @Option(parsing: .unconditional, help: "Run only scenarios whose index modulo N is I, given as I/N (e.g. $SLURM_ARRAY_TASK_ID/16).") var shard: String?
+    @Option(parsing: .unconditional, help: "Seconds for each solve.") var timeLimit: Double?
+    @Option(parsing: .unconditional, help: "Seconds for the whole batch: no scenario starts after it (--resume runs the rest).") var totalTimeLimit: Double?
     @Flag(help: "No progress bar.") var quiet = false
 
     func validate() throws {
+        for (name, value) in [("--time-limit", timeLimit), ("--total-time-limit", totalTimeLimit)] {
+            if let value, !(value.isFinite && value > 0) { throw ValidationError("\(name) must be a positive number of seconds, not \(value)") }
+        }
         if let jobs, jobs < 1 || jobs > 1024 { throw ValidationError("--jobs must be 1 to 1024, not \(jobs)") }
         if let shard, parsedShard(shard) == nil { throw ValidationError("--shard takes I/N with 0 <= I < N, e.g. 0/4") }
     }
@@ -45,8 +50,11 @@ struct BatchRunCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let runner = BatchRunner(scenarioPath: scenarios, options: BatchOptions(
-                model: model, database: db, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, outDirectory: out, resume: resume, shard: shard.flatMap(parsedShard)))
+            var options = BatchOptions(model: model, database: db, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, outDirectory: out,
+                                       resume: resume, shard: shard.flatMap(parsedShard))
+            options.timeLimit = timeLimit
+            options.totalTimeLimit = totalTimeLimit
+            let runner = BatchRunner(scenarioPath: scenarios, options: options)
             let terminal = !quiet && isatty(2) == 1
             let summary: BatchSummary
             let lastDrawn = Mutex(-1.0)
@@ -77,6 +85,10 @@ struct BatchRunCommand: ParsableCommand {
             printError(String(format: "batch: %d scenarios, %d run, %d skipped (already done), %d failed, %.2f s (%.1f scenarios/s); results in %@",
                               summary.total, summary.run, summary.skipped, summary.failed, summary.seconds,
                               summary.seconds > 0 ? Double(summary.run) / summary.seconds : 0, out))
+            if summary.stoppedAtTimeLimit {
+                print("batch: stopped at the time limit after \(summary.run) of \(summary.total - summary.skipped) scenarios; run again with --resume for the rest")
+                throw ExitCode(2)
+            }
             if summary.failed > 0 {
                 // The outcome a script checks: a line on stdout and the exit code (1: invalid
                 // scenario lines, else 2: infeasible, unbounded or failed solves).

@@ -27,6 +27,12 @@ struct ParetoCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Grid points per constrained objective.")
     var points = 10
 
+    @Option(parsing: .unconditional, help: "Seconds for each solve.")
+    var timeLimit: Double?
+
+    @Option(parsing: .unconditional, help: "Seconds for the whole sweep: no solve starts after it, and the points found are kept.")
+    var totalTimeLimit: Double?
+
     @Option(help: "augmecon2 or epsilon (plain epsilon-constraint, for comparison).")
     var method: ParetoOptions.Method = .augmecon2
 
@@ -38,6 +44,10 @@ struct ParetoCommand: ParsableCommand {
     @Flag(help: "No progress on stderr.") var quiet = false
 
     func validate() throws {
+        for (name, value) in [("--time-limit", timeLimit), ("--total-time-limit", totalTimeLimit)] {
+            if let value, !(value.isFinite && value > 0) { throw ValidationError("\(name) must be a positive number of seconds, not \(value)") }
+        }
+        if json && csv { throw ValidationError("--json and --csv exclude each other") }
         if points < 2 || points > ParetoLimits.maximumPoints { throw ValidationError("--points must be 2 to \(ParetoLimits.maximumPoints), not \(points)") }
     }
 
@@ -50,7 +60,8 @@ struct ParetoCommand: ParsableCommand {
             let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
             let report: FrontReport
             do {
-                report = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points, method: method),
+                report = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points, method: method, solve: SolveOptions(timeLimit: timeLimit),
+                                                                          totalTimeLimit: totalTimeLimit),
                                            progress: progress.update)
             } catch {
                 progress.finish()

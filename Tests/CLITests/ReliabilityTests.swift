@@ -124,6 +124,24 @@ import Glibc
         #expect(lines.filter { $0.contains("\"status\":\"optimal\"") }.count == 2)
     }
 
+    /// Time limits: a sweep keeps the points found by its limit and says so; a batch stops
+    /// taking scenarios, exits 2, and --resume runs the rest.
+    @Test func timeLimitsStopSweepsAndBatchesCleanly() throws {
+        let (model, _) = try Self.example()
+        let sweep = try Self.expect(["pareto", model, "--points", "2000", "--total-time-limit", "0.02", "--json"], exit: 0, mentions: [])
+        let notes = try #require((try JSONSerialization.jsonObject(with: Data(sweep.stdout.utf8)) as? [String: Any])?["notes"] as? [String])
+        #expect(notes.contains { $0.hasPrefix("stopped at the time limit") })
+        let directory = (model as NSString).deletingLastPathComponent
+        try (0..<3000).map { "{\"id\": \"s\($0)\", \"scaleDemand\": \(0.5 + Double($0 % 100) * 0.01)}" }.joined(separator: "\n")
+            .write(toFile: directory + "/s.jsonl", atomically: true, encoding: .utf8)
+        let stopped = try Self.expect(["batch", directory + "/s.jsonl", "--model", model, "--out", directory + "/out", "--jobs", "1",
+                                       "--total-time-limit", "0.05", "--quiet"], exit: 2, mentions: [])
+        #expect(stopped.stdout.contains("stopped at the time limit"))
+        try Self.expect(["batch", directory + "/s.jsonl", "--model", model, "--out", directory + "/out", "--resume", "--quiet"], exit: 0, mentions: [])
+        let ids = try String(contentsOfFile: directory + "/out/results.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(ids.count == 3000)
+    }
+
     // MARK: Silent wrong results
 
     /// NULL, text and blob amounts, flows missing from tbl_flows, an empty factor table: each
