@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `lcaopt` command: every subcommand is a thin wrapper over library calls.
 @main
@@ -17,6 +20,13 @@ struct LCAOpt: ParsableCommand {
 
     /// Runs the command; usage errors exit with 1 (bad input), as every other input error does.
     static func main() {
+        // A parent may hand down a mask that blocks the stop signals (threads of test runners
+        // and services do): unblock them, so that SIGTERM, SIGINT and SIGHUP stop lcaopt at once
+        // (their handling, default or ignored as under nohup, is left as the parent set it).
+        var stops = sigset_t()
+        sigemptyset(&stops)
+        for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&stops, signal) }
+        sigprocmask(SIG_UNBLOCK, &stops, nil)
         if CommandLine.arguments.count == 1 {
             // No command: the usage, on stderr, as bad input.
             writeError((helpMessage() + "\n"))

@@ -263,6 +263,46 @@ import Glibc
 
     // MARK: Databases: never written, clear messages
 
+    /// What held in the catalogue keeps holding: every reading command leaves the database's
+    /// bytes and its folder as they were.
+    @Test func readingCommandsNeverChangeTheDatabase() throws {
+        let (model, database) = try Self.example()
+        let folder = (database as NSString).deletingLastPathComponent
+        let bytes = Self.bytes(database)
+        let listing = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        for arguments in [["info", database, "--deep"], ["search", database, "resin"], ["lcia", database, "--process", "Polyvinyl chloride, resin, at plant, CTR", "--all-impacts"],
+                          ["solve", model], ["pareto", model, "--points", "3"], ["export", model, "--out", NSTemporaryDirectory() + "lcaopt-export-\(UUID().uuidString).lp"]] {
+            try Self.expect(arguments, exit: 0, mentions: [])
+            #expect(Self.bytes(database) == bytes, "\(arguments[0]) changed the database")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == listing, "\(arguments[0]) wrote beside the database")
+        }
+    }
+
+    /// SIGTERM and SIGHUP stop a long sweep at once, and its --out folder holds no half set.
+    @Test func signalsStopAtOnceWithoutHalfOutputs() throws {
+        let (model, _) = try Self.example()
+        let out = (model as NSString).deletingLastPathComponent + "/front"
+        // SIGINT is left out: a child of the test runner inherits its ignored SIGINT; from a shell it stops as SIGTERM does.
+        for signal in [SIGTERM, SIGHUP] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLI.binary)
+            process.arguments = ["pareto", model, "--points", "10000", "--out", out, "--quiet"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // The event: the output folder exists (checked before the sweep starts).
+            let deadline = Date().addingTimeInterval(30)
+            while process.isRunning && !FileManager.default.fileExists(atPath: out) && Date() < deadline { usleep(2_000) }
+            kill(process.processIdentifier, signal)
+            let sent = Date()
+            process.waitUntilExit()
+            #expect(Date().timeIntervalSince(sent) < 5)
+            #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus != 0)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+            #expect(files.isEmpty || Set(files) == ["front.csv", "front.json", "payoff.csv", "front.svg"], "\(files)")
+        }
+    }
+
     static func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 
     /// A WAL-mode database is read without creating -wal or -shm beside it; one with a -wal
