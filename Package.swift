@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Impact", targets: ["Impact"]),
         .library(name: "LPModel", targets: ["LPModel"]),
         .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
+        .library(name: "HiGHSBackend", targets: ["HiGHSBackend"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,6 +37,8 @@ let package = Package(
         // MARK: Linear programming: solver-independent model, GLPK backend.
         .target(name: "LPModel"),
         .target(name: "GLPKBackend", dependencies: ["LPModel", "CGLPK"]),
+        // HiGHS's C API, loaded from libhighs.so at run time (a build without HiGHS still works).
+        .target(name: "HiGHSBackend", dependencies: ["LPModel"]),
 
         // MARK: The supply-chain model: model files, resolution against a database, LP building.
         .target(name: "SupplyChain", dependencies: ["OpenLCA", "Impact", "LPModel", "InputSchema", .product(name: "Yams", package: "Yams")]),
@@ -80,7 +83,7 @@ let package = Package(
         .testTarget(name: "InputSchemaTests", dependencies: ["InputSchema"]),
         .testTarget(name: "OpenLCATests", dependencies: ["OpenLCA", "OpenLCAFixtures", "SQLite"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "OpenLCA", "OpenLCAFixtures", "SQLite"]),
-        .testTarget(name: "LPModelTests", dependencies: ["LPModel", "GLPKBackend", "TestSupport"]),
+        .testTarget(name: "LPModelTests", dependencies: ["LPModel", "GLPKBackend", "HiGHSBackend", "TestSupport"]),
         .testTarget(name: "SupplyChainTests", dependencies: ["SupplyChain", "GLPKBackend", "OpenLCA", "OpenLCAFixtures", "LPModel", "TestSupport"]),
         .testTarget(name: "ParetoTests", dependencies: ["Pareto", "LPModel", "GLPKBackend", "SupplyChain", "Reports", "OpenLCAFixtures"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCAFixtures"]),

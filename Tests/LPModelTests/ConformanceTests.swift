@@ -1,8 +1,25 @@
 import GLPKBackend
+import HiGHSBackend
 import LPModel
 import Testing
 
-/// Known optima, in the spirit of MathOptInterface's shared suite, run on the GLPK backend.
+/// A solver backend under test: every conformance case runs on each.
+struct Backend: CustomStringConvertible, Sendable {
+    var description: String
+    var make: @Sendable () -> any SolverBackend
+
+    /// GLPK, and HiGHS (installed by scripts/setup; a missing HiGHS fails these tests, it does not skip them).
+    static let all: [Backend] = [
+        Backend(description: "glpk", make: { GLPKSolver() }),
+        Backend(description: "highs", make: {
+            do { return try HiGHSSolver() } catch { fatalError("HiGHS is not installed (\(error)); run scripts/setup") }
+        }),
+    ]
+}
+
+/// Known optima, in the spirit of MathOptInterface's shared suite, run on every backend (GLPK and HiGHS).
+/// Sign convention of duals, for every backend: a row's dual is d(objective)/d(active bound of the row),
+/// a reduced cost d(objective)/d(active bound of the column), for a minimised objective.
 @Suite struct ConformanceTests {
     /// min -x - 2y + z + w; x + y <= 4; 1 <= x - y <= 3; z - x = -1; z free; w fixed at 2.
     /// Optimum by hand: y is maximal where x + y = 4 and x - y = 1: x 2.5, y 1.5, z 1.5, obj -2.
@@ -21,9 +38,9 @@ import Testing
         return (model, [x, y, z, w], [c1, c2, c3])
     }
 
-    @Test func test_textbook_lp_primal_duals_and_all_objectives() throws {
+    @Test(arguments: Backend.all) func test_textbook_lp_primal_duals_and_all_objectives(_ backend: Backend) throws {
         let (model, v, _) = Self.textbook()
-        let solver = GLPKSolver()
+        let solver = backend.make()
         try solver.load(model)
         let result = try solver.solve(.init())
         #expect(result.isOptimal)
@@ -37,15 +54,15 @@ import Testing
         #expect(!result.warmStarted)
     }
 
-    @Test func test_resolve_after_row_bound_change_equals_cold_solve() throws {
+    @Test(arguments: Backend.all) func test_resolve_after_row_bound_change_equals_cold_solve(_ backend: Backend) throws {
         var (model, v, c) = Self.textbook()
-        let warm = GLPKSolver()
+        let warm = backend.make()
         try warm.load(model)
         _ = try warm.solve(.init())
         try warm.setRowBounds(c[0], lower: -.infinity, upper: 6)
         let warmResult = try warm.solve(.init())
         model.setBounds(c[0], lower: -.infinity, upper: 6)
-        let cold = GLPKSolver()
+        let cold = backend.make()
         try cold.load(model)
         let coldResult = try cold.solve(.init())
         #expect(warmResult.warmStarted && !coldResult.warmStarted)
@@ -54,9 +71,9 @@ import Testing
         for variable in v { #expect(abs(warmResult.value(variable) - coldResult.value(variable)) < 1e-9) }
     }
 
-    @Test func test_resolve_after_column_bound_and_objective_change() throws {
+    @Test(arguments: Backend.all) func test_resolve_after_column_bound_and_objective_change(_ backend: Backend) throws {
         let (model, v, _) = Self.textbook()
-        let solver = GLPKSolver()
+        let solver = backend.make()
         try solver.load(model)
         _ = try solver.solve(.init())
         try solver.setColumnBounds(v[1], lower: 0, upper: 1) // y <= 1: obj -2 * 1 + 1
@@ -67,7 +84,7 @@ import Testing
         #expect(abs(minimiseY.objectiveValues[1] - minimiseY.objectiveValue) < 1e-12)
     }
 
-    @Test func test_degenerate_lp() throws {
+    @Test(arguments: Backend.all) func test_degenerate_lp(_ backend: Backend) throws {
         // min -x - y; x + y <= 1; x + 2y <= 1; 2x + y <= 1; x, y <= 1: optimum at (1/3, 1/3), three rows active.
         var model = LinearModel()
         let x = model.addVariable(name: "x", upper: 1), y = model.addVariable(name: "y", upper: 1)
@@ -77,7 +94,7 @@ import Testing
         model.addConstraint([(x, 3), (y, 3)], upper: 2, name: "d")
         model.addObjective("obj", [(x, -1), (y, -1)])
         for method in SolveOptions.Method.allCases {
-            let solver = GLPKSolver()
+            let solver = backend.make()
             try solver.load(model)
             let result = try solver.solve(.init(method: method))
             #expect(result.isOptimal)
@@ -85,13 +102,13 @@ import Testing
         }
     }
 
-    @Test func test_infeasible_lp_cold_and_warm() throws {
+    @Test(arguments: Backend.all) func test_infeasible_lp_cold_and_warm(_ backend: Backend) throws {
         var model = LinearModel()
         let x = model.addVariable(name: "x")
         let low = model.addConstraint([(x, 1)], lower: 0, name: "low")
         model.addConstraint([(x, 1)], upper: 1, name: "high")
         model.addObjective("obj", [(x, 1)])
-        let solver = GLPKSolver()
+        let solver = backend.make()
         try solver.load(model)
         #expect(try solver.solve(.init()).isOptimal)
         try solver.setRowBounds(low, lower: 2, upper: .infinity)
@@ -101,20 +118,20 @@ import Testing
         #expect(cold.termination == .infeasible)
     }
 
-    @Test func test_unbounded_lp() throws {
+    @Test(arguments: Backend.all) func test_unbounded_lp(_ backend: Backend) throws {
         var model = LinearModel()
         let x = model.addVariable(name: "x"), y = model.addVariable(name: "y")
         model.addConstraint([(x, 1), (y, -1)], upper: 1, name: "r")
         model.addObjective("obj", [(x, -1)])
         for method in SolveOptions.Method.allCases {
-            let solver = GLPKSolver()
+            let solver = backend.make()
             try solver.load(model)
             let result = try solver.solve(.init(method: method))
             #expect(result.termination == .unbounded, "\(method): \(result.termination) \(result.rawStatus)")
         }
     }
 
-    @Test func test_knapsack_matches_brute_force() throws {
+    @Test(arguments: Backend.all) func test_knapsack_matches_brute_force(_ backend: Backend) throws {
         let values: [Double] = [10, 13, 7, 8, 4, 9, 3]
         let weights: [Double] = [5, 6, 3, 4, 2, 5, 1]
         let capacity = 12.0
@@ -127,7 +144,7 @@ import Testing
         let items = values.indices.map { model.addBinary(name: "take[\($0)]") }
         model.addConstraint(zip(items, weights).map { ($0, $1) }, upper: capacity, name: "capacity")
         model.addObjective("value", zip(items, values).map { ($0, -$1) })
-        let solver = GLPKSolver()
+        let solver = backend.make()
         try solver.load(model)
         let result = try solver.solve(.init())
         #expect(result.isOptimal)
@@ -149,8 +166,8 @@ import Testing
         return model
     }
 
-    @Test func test_facility_location_milp() throws {
-        let solver = GLPKSolver()
+    @Test(arguments: Backend.all) func test_facility_location_milp(_ backend: Backend) throws {
+        let solver = backend.make()
         try solver.load(Self.facilityLocation())
         let result = try solver.solve(.init())
         #expect(result.isOptimal)
@@ -159,37 +176,37 @@ import Testing
         #expect(abs(result.primal[3] - 4) < 1e-9)
     }
 
-    @Test func test_milp_without_integer_solution() throws {
+    @Test(arguments: Backend.all) func test_milp_without_integer_solution(_ backend: Backend) throws {
         var model = LinearModel()
         let x = model.addVariable(name: "x", upper: 10, integer: true)
         model.addConstraint([(x, 2)], lower: 3, upper: 3, name: "odd") // 2x = 3
         model.addObjective("obj", [(x, 1)])
-        let solver = GLPKSolver()
+        let solver = backend.make()
         try solver.load(model)
         #expect(try solver.solve(.init()).termination == .noFeasibleIntegerSolution)
     }
 
-    @Test func test_invalid_inputs_are_rejected_before_glpk() throws {
+    @Test(arguments: Backend.all) func test_invalid_inputs_are_rejected_before_glpk(_ backend: Backend) throws {
         var nanModel = LinearModel()
         let x = nanModel.addVariable(name: "x")
         nanModel.addConstraint([(x, .nan)], upper: 1, name: "bad")
         nanModel.addObjective("obj", [(x, 1)])
-        #expect(throws: LPModelError.self) { try GLPKSolver().load(nanModel) }
+        #expect(throws: LPModelError.self) { try backend.make().load(nanModel) }
 
         var bounds = LinearModel()
         bounds.addVariable(name: "x", lower: 2, upper: 1)
         bounds.addObjective("obj", [])
-        #expect(throws: LPModelError.self) { try GLPKSolver().load(bounds) }
+        #expect(throws: LPModelError.self) { try backend.make().load(bounds) }
 
         var unnamed = LinearModel()
         unnamed.addVariable(name: "")
         unnamed.addObjective("obj", [])
-        #expect(throws: LPModelError.self) { try GLPKSolver().load(unnamed) }
+        #expect(throws: LPModelError.self) { try backend.make().load(unnamed) }
 
-        #expect(throws: LPModelError.self) { try GLPKSolver().load(LinearModel()) } // no objective
+        #expect(throws: LPModelError.self) { try backend.make().load(LinearModel()) } // no objective
 
         let (model, _, _) = Self.textbook()
-        let solver = GLPKSolver()
+        let solver = backend.make()
         #expect(throws: LPModelError.notLoaded) { try solver.solve(.init()) }
         try solver.load(model)
         #expect(throws: LPModelError.self) { try solver.setRowBounds(Constraint(index: 99), lower: 0, upper: 1) }
@@ -202,32 +219,32 @@ import Testing
         #expect(try solver.solve(.init()).isOptimal) // still usable after rejected edits
     }
 
-    @Test func test_duplicate_terms_are_summed_and_zeros_dropped() throws {
+    @Test(arguments: Backend.all) func test_duplicate_terms_are_summed_and_zeros_dropped(_ backend: Backend) throws {
         var model = LinearModel()
         let x = model.addVariable(name: "x")
         model.addConstraint([(x, 1), (x, 1), (x, 0)], lower: 4, name: "twice") // 2x >= 4
         model.addObjective("obj", [(x, 1), (x, 2)]) // 3x
-        let solver = GLPKSolver()
+        let solver = backend.make()
         try solver.load(model)
         let result = try solver.solve(.init())
         #expect(abs(result.objectiveValue - 6) < 1e-9)
         #expect(model.compressedRows().values == [2])
     }
 
-    @Test func test_objective_constant_and_empty_model() throws {
+    @Test(arguments: Backend.all) func test_objective_constant_and_empty_model(_ backend: Backend) throws {
         var model = LinearModel()
         model.addObjective("obj", [], constant: 5)
-        let solver = GLPKSolver()
+        let solver = backend.make()
         try solver.load(model)
         #expect(try solver.solve(.init()).objectiveValue == 5)
     }
 
-    @Test func test_concurrent_solves_on_several_threads() async throws {
+    @Test(arguments: Backend.all) func test_concurrent_solves_on_several_threads(_ backend: Backend) async throws {
         let capacities = (1...16).map(Double.init)
-        let serial = try capacities.map { try Self.solveKnapsack(capacity: $0) }
+        let serial = try capacities.map { try Self.solveKnapsack(capacity: $0, backend) }
         let parallel = try await withThrowingTaskGroup(of: (Int, Double).self) { group in
             for (index, capacity) in capacities.enumerated() {
-                group.addTask { (index, try Self.solveKnapsack(capacity: capacity)) }
+                group.addTask { (index, try Self.solveKnapsack(capacity: capacity, backend)) }
             }
             var values = [Double](repeating: 0, count: capacities.count)
             for try await (index, value) in group { values[index] = value }
@@ -236,14 +253,47 @@ import Testing
         #expect(parallel == serial)
     }
 
-    static func solveKnapsack(capacity: Double) throws -> Double {
+    /// A model with no columns is feasible only when every row's bounds hold 0: `0 >= 1` is infeasible.
+    @Test(arguments: Backend.all) func test_no_columns_infeasible_row(_ backend: Backend) throws {
+        var model = LinearModel()
+        model.addConstraint([], lower: 1, name: "impossible")
+        model.addObjective("none", [])
+        let solver = backend.make()
+        try solver.load(model)
+        let result = try solver.solve(.init())
+        #expect(result.termination == .infeasible && result.primalStatus == .noSolution)
+    }
+
+    /// A limit reached is a status with the best point so far, not an error: a transport LP of
+    /// 30 x 30 needs more than one simplex iteration.
+    @Test(arguments: Backend.all) func test_iteration_limit_is_a_status(_ backend: Backend) throws {
+        var model = LinearModel()
+        let n = 30
+        var x: [[Variable]] = []
+        for i in 0..<n { x.append((0..<n).map { j in model.addVariable(name: "x\(i)_\(j)") }) }
+        for i in 0..<n { model.addConstraint(x[i].map { ($0, 1) }, upper: 10, name: "supply\(i)") }
+        for j in 0..<n { model.addConstraint((0..<n).map { (x[$0][j], 1) }, lower: 9, name: "demand\(j)") }
+        var terms: [(Variable, Double)] = []
+        for i in 0..<n {
+            for j in 0..<n { terms.append((x[i][j], Double((i * 7 + j * 13) % 17 + 1))) }
+        }
+        model.addObjective("cost", terms)
+        let solver = backend.make()
+        try solver.load(model)
+        let limited = try solver.solve(SolveOptions(iterationLimit: 1, forceCold: true))
+        #expect(limited.termination == .iterationLimit, "\(limited.rawStatus)")
+        let full = try solver.solve(SolveOptions(forceCold: true))
+        #expect(full.isOptimal)
+    }
+
+    static func solveKnapsack(capacity: Double, _ backend: Backend) throws -> Double {
         var model = LinearModel()
         let values: [Double] = [10, 13, 7, 8, 4, 9, 3, 6, 5, 11]
         let weights: [Double] = [5, 6, 3, 4, 2, 5, 1, 3, 2, 6]
         let items = values.indices.map { model.addBinary(name: "t\($0)") }
         model.addConstraint(zip(items, weights).map { ($0, $1) }, upper: capacity, name: "cap")
         model.addObjective("v", zip(items, values).map { ($0, -$1) })
-        let solver = GLPKSolver()
+        let solver = backend.make()
         try solver.load(model)
         return try solver.solve(.init()).objectiveValue
     }
