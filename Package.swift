@@ -50,16 +50,16 @@ let package = Package(
         .target(name: "Pareto", dependencies: ["LPModel"]),
 
         // MARK: Reports: charts and files for people.
-        .target(name: "Reports", dependencies: ["SupplyChain", "Pareto", "GLPKBackend"]),
+        .target(name: "Reports", dependencies: ["SupplyChain", "Pareto", "LPModel"]),
 
         // MARK: Batch evaluation of scenarios.
-        .target(name: "Batch", dependencies: ["InputSchema", "SupplyChain", "MOLA", "Pareto", "Reports", "GLPKBackend", "LPModel"]),
+        .target(name: "Batch", dependencies: ["InputSchema", "SupplyChain", "MOLA", "Pareto", "Reports", "LPModel"]),
 
         // MARK: Command-line tool (thin: every command is a library call).
         .executableTarget(
             name: "lcaopt",
             dependencies: [
-                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "SupplyChain", "MOLA", "Pareto", "Reports", "Batch",
+                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "MOLA", "Pareto", "Reports", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import GLPKBackend
 import LPModel
 import MOLA
 import Pareto
@@ -14,7 +13,7 @@ public struct BatchOptions: Sendable {
     public var model: String?
     /// The database for every model (overrides the models' own).
     public var database: String?
-    /// Scenarios solved at once, each on its own GLPK problem.
+    /// Scenarios solved at once, each on its own solver problem.
     public var jobs: Int
     public var outDirectory: String
     /// Skip the ids already in `results.jsonl`.
@@ -26,9 +25,12 @@ public struct BatchOptions: Sendable {
     /// Seconds for the whole batch: no scenario starts after it; the finished ones are written
     /// and `--resume` runs the rest.
     public var totalTimeLimit: Double?
+    /// Makes the solver backend of each worker (chosen by the caller: the CLI's `--solver`).
+    public var makeBackend: @Sendable () -> any SolverBackend
 
     public init(model: String? = nil, database: String? = nil, jobs: Int = 1, outDirectory: String,
-                resume: Bool = false, shard: (index: Int, count: Int)? = nil) {
+                resume: Bool = false, shard: (index: Int, count: Int)? = nil, makeBackend: @escaping @Sendable () -> any SolverBackend) {
+        self.makeBackend = makeBackend
         self.model = model
         self.database = database
         self.jobs = jobs
@@ -57,9 +59,9 @@ public struct BatchSummary: Sendable {
     public var setupSeconds: Double
     /// Of `setupSeconds`, reading and parsing the scenario file.
     public var readSeconds: Double
-    /// Seconds inside GLPK's re-solves, summed over scenarios.
+    /// Seconds inside the solver's re-solves, summed over scenarios.
     public var solverSeconds: Double
-    /// Seconds handing each scenario's changes to GLPK (the edits of its loaded problem), summed.
+    /// Seconds handing each scenario's changes to the solver (the edits of its loaded problem), summed.
     public var editSeconds: Double
     /// Simplex iterations of the `solve` scenarios' re-solves, summed (not `pareto` runs').
     public var iterations: Int
@@ -150,7 +152,7 @@ public final class BatchRunner: Sendable {
             return true
         }
         Threads.run(jobs) {
-            let prepared = PreparedSolver()
+            let prepared = PreparedSolver(backend: self.options.makeBackend())
             defer {
                 state.withLock {
                     $0.editSeconds += prepared.editSeconds
@@ -248,7 +250,7 @@ public final class BatchRunner: Sendable {
                     return failed("invalid", "line \(line.lineNumber): objectives: a front needs two or more distinct objectives, not \(names)")
                 }
                 let problem = try SupplyChainProblem(data: data, objective: names[0])
-                let front = try FrontReport.sweep(problem, objectives: names, options: ParetoOptions(points: scenario.points ?? 10,
+                let front = try FrontReport.sweep(problem, objectives: names, makeBackend: options.makeBackend, options: ParetoOptions(points: scenario.points ?? 10,
                                                                                                   solve: SolveOptions(timeLimit: options.timeLimit)))
                 return BatchResult(id: scenario.id, index: line.index, status: front.points.isEmpty ? "infeasible" : "optimal",
                                    objectives: front.points.first?.objectives ?? [:], seconds: (clock.now - start).inSeconds,

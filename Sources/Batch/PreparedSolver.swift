@@ -1,13 +1,17 @@
-import GLPKBackend
 import LPModel
 import SupplyChain
 
-/// One worker's GLPK problem, kept across scenarios: when a scenario's LP has the same structure
-/// as the one loaded (same columns, rows, matrix and integer flags), only the changed bounds and
-/// objectives are edited and GLPK re-solves from the previous basis; otherwise the LP is loaded
-/// anew (a change in structure: a disabled mode, another model).
+/// One worker's solver problem, kept across scenarios: when a scenario's LP has the same
+/// structure as the one loaded (same columns, rows, matrix and integer flags), only the changed
+/// bounds and objectives are edited and the backend re-solves from the previous basis; otherwise
+/// the LP is loaded anew (a change in structure: a disabled mode, another model).
 public final class PreparedSolver {
-    private let solver = GLPKSolver()
+    private let solver: any SolverBackend
+
+    /// A prepared solver on a backend made by `makeBackend` (the CLI's `--solver`).
+    public init(backend: any SolverBackend) {
+        solver = backend
+    }
     /// The LP loaded into `solver` (valid when `hasLoaded`).
     private var loaded = LinearModel()
     private var hasLoaded = false
@@ -18,7 +22,6 @@ public final class PreparedSolver {
     /// Simplex iterations of every solve, summed: how much each warm start had left to do.
     private(set) var iterations = 0
 
-    public init() {}
 
     /// Solves `data` (a scenario of the model at `path`) for `objective`: the previous problem of
     /// that model with the new numbers when the structure allows (no copy, no build), else a new

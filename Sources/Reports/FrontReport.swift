@@ -1,5 +1,4 @@
 import Foundation
-import GLPKBackend
 import LPModel
 import Pareto
 import SupplyChain
@@ -37,9 +36,10 @@ public struct FrontReport: Sendable, Codable {
     /// Why the front has the shape it has, when that needs saying (one point: no conflict).
     public var notes: [String]
 
-    /// Sweeps `objectives` (names: cost, indicator ids, weighted) of `problem` with GLPK.
-    public static func sweep(_ problem: SupplyChainProblem, objectives names: [String], options: ParetoOptions,
-                             decisions: Bool = true, progress: ((Int, Int) -> Void)? = nil) throws -> FrontReport {
+    /// Sweeps `objectives` (names: cost, indicator ids, weighted) of `problem` on backends made
+    /// by `makeBackend` (the solver is chosen by the caller, once: the CLI's `--solver`).
+    public static func sweep(_ problem: SupplyChainProblem, objectives names: [String], makeBackend: @escaping () -> any SolverBackend,
+                             options: ParetoOptions, decisions: Bool = true, progress: ((Int, Int) -> Void)? = nil) throws -> FrontReport {
         let indexes = try names.map { name -> Int in
             guard let index = problem.objectiveIndex[name] else {
                 throw ModelError(file: problem.data.name, issues: [ModelIssue("objectives", "unknown objective '\(name)'",
@@ -48,7 +48,7 @@ public struct FrontReport: Sendable, Codable {
             return index
         }
         let result = try ParetoSweep.run(model: problem.model, objectives: indexes, options: options,
-                                         makeBackend: { GLPKSolver() }, progress: progress)
+                                         makeBackend: makeBackend, progress: progress)
         return FrontReport(problem: problem, result: result, names: names, method: options.method.rawValue, decisions: decisions)
     }
 

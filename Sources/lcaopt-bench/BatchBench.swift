@@ -1,3 +1,4 @@
+import GLPKBackend
 import ArgumentParser
 import Batch
 import SupplyChain
@@ -35,12 +36,12 @@ struct BatchBench: ParsableCommand {
         var independent: [Double] = []
         for round in 0..<rounds {
             for jobs in [1, 2] {
-                let options = BatchOptions(model: model, jobs: jobs, outDirectory: directory + "/jobs\(jobs)-\(round)")
+                let options = BatchOptions(model: model, jobs: jobs, outDirectory: directory + "/jobs\(jobs)-\(round)", makeBackend: { GLPKSolver() })
                 summaries[jobs]!.append(try BatchRunner(scenarioPath: path, options: options).run())
             }
             let pair = Mutex<[Result<BatchSummary, any Error>]>([])
             DispatchQueue.concurrentPerform(iterations: 2) { copy in
-                let options = BatchOptions(model: model, jobs: 1, outDirectory: directory + "/pair\(copy)-\(round)")
+                let options = BatchOptions(model: model, jobs: 1, outDirectory: directory + "/pair\(copy)-\(round)", makeBackend: { GLPKSolver() })
                 let result = Result { try BatchRunner(scenarioPath: path, options: options).run() }
                 pair.withLock { $0.append(result) }
             }
@@ -86,7 +87,7 @@ struct BatchBench: ParsableCommand {
         let (_, renumberSeconds) = try timed {
             for (scenarioData, scenario) in zip(applied, scenariosOnly) { _ = try problem.renumber(with: scenarioData, objective: scenario.objective ?? "cost") }
         }
-        let prepared = PreparedSolver()
+        let prepared = PreparedSolver(backend: GLPKSolver())
         var glpk = 0.0
         let (_, solveSeconds) = try timed {
             for (scenarioData, scenario) in zip(applied, scenariosOnly) {

@@ -32,6 +32,7 @@ struct BatchRunCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Run only scenarios whose index modulo N is I, given as I/N (e.g. $SLURM_ARRAY_TASK_ID/16).") var shard: String?
     @Option(parsing: .unconditional, help: "Seconds for each solve.") var timeLimit: Double?
     @Option(parsing: .unconditional, help: "Seconds for the whole batch: no scenario starts after it (--resume runs the rest).") var totalTimeLimit: Double?
+    @Option(help: "The solver: glpk (default) or highs (HiGHS, installed by scripts/setup).") var solver: SolverChoice = .glpk
     @Flag(help: "No progress bar.") var quiet = false
 
     func validate() throws {
@@ -51,7 +52,7 @@ struct BatchRunCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             var options = BatchOptions(model: model, database: db, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, outDirectory: out,
-                                       resume: resume, shard: shard.flatMap(parsedShard))
+                                       resume: resume, shard: shard.flatMap(parsedShard), makeBackend: try solver.factory())
             options.timeLimit = timeLimit
             options.totalTimeLimit = totalTimeLimit
             let runner = BatchRunner(scenarioPath: scenarios, options: options)

@@ -22,6 +22,9 @@ struct ModelOptions: ParsableArguments {
 
     enum ImpactScope: String, ExpressibleByArgument { case direct, system }
 
+    @Option(help: "The solver: glpk (default) or highs (HiGHS, installed by scripts/setup).")
+    var solver: SolverChoice = .glpk
+
     /// Loads and resolves the model (a MOLA configuration when `format` or `--mola` says so, or
     /// when auto-detected); every problem becomes one message and exit code 1.
     func load(format: ModelSource.Format = .auto) throws -> LoadedModel {
@@ -60,7 +63,9 @@ struct ModelOptions: ParsableArguments {
     func sweep(_ problem: SupplyChainProblem, objectives names: [String], options: ParetoOptions,
                progress: ((Int, Int) -> Void)? = nil) throws -> FrontReport {
         do {
-            return try FrontReport.sweep(problem, objectives: names, options: options, progress: progress)
+            return try FrontReport.sweep(problem, objectives: names, makeBackend: try solver.factory(), options: options, progress: progress)
+        } catch let error as CommandFailure {
+            throw error
         } catch let error as ParetoError {
             guard case .payoffFailed(let objective, let status, _) = error else { throw CommandFailure(message: error.description, exitCode: 1) }
             let reasons: [String]

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GLPKBackend
 import LPModel
 import MOLA
 import Reports
@@ -48,7 +47,7 @@ struct SolveCommand: ParsableCommand {
                 throw CommandFailure(message: "\(options.model): --explain-mola needs a MOLA configuration (this is a native model file)", exitCode: 1)
             }
             let problem = try options.problem(data, objective: objective)
-            let solver = GLPKSolver()
+            let solver = try options.solver.factory()()
             try solver.load(problem.model)
             let clock = ContinuousClock()
             let start = clock.now
@@ -57,7 +56,7 @@ struct SolveCommand: ParsableCommand {
             let report = problem.report(result, objective: minimised, seconds: (clock.now - start).inSeconds)
             if let conversion = loaded.mola, explainMola, report.status == TerminationStatus.optimal.rawValue {
                 let explanation = try MOLAExplanation.explain(data: data, conversion: conversion, report: report,
-                                                              database: loaded.database, solver: GLPKSolver())
+                                                              database: loaded.database, solver: try options.solver.factory()())
                 if json { try printJSON(ExplainedSolve(report: report, mola: explanation)) } else {
                     ReportPrinter.printSolve(report, data: data)
                     MOLAPrinter.print(explanation)

@@ -46,7 +46,7 @@ import Testing
     @Test func test_batch_equals_individual_runs_and_reports_bad_lines() throws {
         let path = try Self.write(Self.scenarios)
         let out = (path as NSString).deletingLastPathComponent + "/out"
-        let summary = try BatchRunner(scenarioPath: path, options: BatchOptions(model: Self.model, jobs: 2, outDirectory: out)).run()
+        let summary = try BatchRunner(scenarioPath: path, options: BatchOptions(model: Self.model, jobs: 2, outDirectory: out, makeBackend: { GLPKSolver() })).run()
         #expect(summary.total == 9 && summary.run == 9)
         #expect(summary.invalid.count == 2) // the line that is not JSON and the one without id
         let results = try Self.results(out)
@@ -95,10 +95,10 @@ import Testing
         let lines = (0..<30).map { "{\"id\": \"s\($0)\", \"scaleDemand\": \(0.5 + Double($0) * 0.02)\($0 % 4 == 0 ? ", \"objective\": \"gwp\"" : "")}" }
         let path = try Self.write(lines.joined(separator: "\n"))
         let base = (path as NSString).deletingLastPathComponent
-        _ = try BatchRunner(scenarioPath: path, options: BatchOptions(model: Self.model, jobs: 2, outDirectory: base + "/all")).run()
+        _ = try BatchRunner(scenarioPath: path, options: BatchOptions(model: Self.model, jobs: 2, outDirectory: base + "/all", makeBackend: { GLPKSolver() })).run()
         for shard in 0..<3 {
             _ = try BatchRunner(scenarioPath: path, options: BatchOptions(model: Self.model, jobs: 1, outDirectory: base + "/shard\(shard)",
-                                                                          shard: (shard, 3))).run()
+                                                                          shard: (shard, 3), makeBackend: { GLPKSolver() })).run()
         }
         let merged = try BatchMerge.merge((0..<3).map { base + "/shard\($0)" }, into: base + "/merged")
         #expect(merged.results == 30 && merged.missing.isEmpty && merged.duplicates.isEmpty)
@@ -120,7 +120,7 @@ import Testing
     @Test func rerunStartsAfreshAndResumeMendsACutLine() throws {
         let path = try Self.write((0..<3).map { "{\"id\": \"s\($0)\"}" }.joined(separator: "\n"))
         let out = (path as NSString).deletingLastPathComponent + "/out"
-        let options = BatchOptions(model: Self.model, jobs: 2, outDirectory: out)
+        let options = BatchOptions(model: Self.model, jobs: 2, outDirectory: out, makeBackend: { GLPKSolver() })
         _ = try BatchRunner(scenarioPath: path, options: options).run()
         _ = try BatchRunner(scenarioPath: path, options: options).run()
         let csv = try String(contentsOfFile: out + "/results.csv", encoding: .utf8)

@@ -16,7 +16,7 @@ import FoundationXML
     static func front(points: Int = 12) throws -> (SupplyChainProblem, FrontReport) {
         let (_, data) = try SupplyChainLoader.load(modelPath: FixtureFiles.packageRoot() + "/db-fixtures/examples/resin-supply.json")
         let problem = try SupplyChainProblem(data: data)
-        return (problem, try FrontReport.sweep(problem, objectives: ["cost", "gwp"], options: ParetoOptions(points: points)))
+        return (problem, try FrontReport.sweep(problem, objectives: ["cost", "gwp"], makeBackend: { GLPKSolver() }, options: ParetoOptions(points: points)))
     }
 
     static func lexicographic(_ problem: SupplyChainProblem, first: String, second: String) throws -> [Double] {
