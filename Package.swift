@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "lcaopt-bench",
             dependencies: [
-                "SQLite", "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "SupplyChain", "MOLA", "Pareto", "Batch",
+                "SQLite", "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "MOLA", "Pareto", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

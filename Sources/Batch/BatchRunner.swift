@@ -262,7 +262,7 @@ public final class BatchRunner: Sendable {
             var explanation: String?
             if result.isOptimal, let problem = solver.problem {
                 let names = solver.objectiveNames
-                let values = problem.cleaned(primal: result.primal).objectiveValues
+                let values = problem.cleaned(result).objectiveValues
                 objectives.reserveCapacity(names.count)
                 for (index, name) in names.enumerated() { objectives[name] = values[index] }
             } else if let problem = solver.problem {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GLPKBackend
+import HiGHSBackend
 import LPModel
 import OpenLCAFixtures
 import Pareto
@@ -21,6 +22,7 @@ struct SupplyChainBench: ParsableCommand {
     @Option var seed: UInt64 = 11
     @Option(help: "Also write the resolved per-unit data (for bench/pyomo) to this JSON file.") var dumpData: String?
     @Flag(help: "Print the timings as one JSON object instead of tables.") var json = false
+    @Option(help: "Backends compared side by side: glpk, highs or both (comma-separated).") var solvers = "glpk,highs"
 
     func run() throws {
         try ensureLargeDatabase(database)
@@ -55,6 +57,7 @@ struct SupplyChainBench: ParsableCommand {
             ["solve (cost)", format(solveSeconds), "\(result.termination.rawValue), \(result.iterations) iterations"],
             ["before the solve / solve", String(format: "%.1f%%", 100 * before / solveSeconds), "target < 25%"],
         ])
+        try compareSolvers(problem)
         guard paretoPoints > 1 else { return }
         let objectives = [problem.objectiveIndex["cost"]!, problem.objectiveIndex["gwp"]!]
         let warm = try ParetoSweep.run(model: problem.model, objectives: objectives, options: ParetoOptions(points: paretoPoints),
@@ -75,6 +78,39 @@ struct SupplyChainBench: ParsableCommand {
         }
         print("")
         printTable(["Pareto sweep (\(paretoPoints) points, AUGMECON2)", "time", "note"], rows)
+    }
+
+    /// GLPK and HiGHS side by side on the same LP: load, first solve, a warm re-solve after a
+    /// demand change (every demand row +5%), and, with `--pareto-points`, a warm sweep.
+    func compareSolvers(_ problem: SupplyChainProblem) throws {
+        var rows: [[String]] = []
+        for name in solvers.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            let make: () -> any SolverBackend
+            switch name {
+            case "glpk": make = { GLPKSolver() }
+            case "highs":
+                _ = try HiGHSSolver()
+                make = { do { return try HiGHSSolver() } catch { fatalError("HiGHS: \(error)") } }  // loading was checked above
+            default: throw ValidationError("--solvers takes glpk and highs, not \(name)")
+            }
+            let solver = make()
+            let ((), load) = try timed { try solver.load(problem.model) }
+            let (first, solve) = try timed { try solver.solve(SolveOptions()) }
+            for demand in problem.demandRows {
+                try solver.setRowBounds(demand.constraint, lower: demand.required * 1.05, upper: .infinity)
+            }
+            let (warm, warmSeconds) = try timed { try solver.solve(SolveOptions()) }
+            var row = [name, format(load), format(solve), String(format: "%.6g", first.objectiveValue), format(warmSeconds),
+                       "\(warm.termination.rawValue), \(warm.iterations) it."]
+            if paretoPoints > 1 {
+                let objectives = [problem.objectiveIndex["cost"]!, problem.objectiveIndex["gwp"]!]
+                let sweep = try ParetoSweep.run(model: problem.model, objectives: objectives, options: ParetoOptions(points: paretoPoints), makeBackend: make)
+                row.append("\(format(sweep.seconds)) (\(sweep.points.count) points)")
+            }
+            rows.append(row)
+        }
+        print("")
+        printTable(["solver", "load", "first solve", "objective", "warm re-solve (+5% demand)", "note"] + (paretoPoints > 1 ? ["\(paretoPoints)-point sweep"] : []), rows)
     }
 
     /// One material with `suppliers` suppliers (random large-database processes and US coordinates),

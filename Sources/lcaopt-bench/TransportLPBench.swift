@@ -1,9 +1,10 @@
 import ArgumentParser
 import GLPKBackend
+import HiGHSBackend
 import LPModel
 
-/// The LP core on a transportation LP: build, GLPK load and solve times, then right-hand-side
-/// changes solved warm (kept basis, presolve off) against cold (presolve, new basis).
+/// The LP core on a transportation LP: build, then per backend (GLPK, HiGHS) load and solve
+/// times and right-hand-side changes solved warm (kept basis, presolve off) against cold.
 struct TransportLPBench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lp", abstract: "Transportation LP: build, load, solve, warm vs cold re-solves.")
 
@@ -13,6 +14,7 @@ struct TransportLPBench: ParsableCommand {
     @Option(help: "How many of those changes are also solved cold (cold solves are slow).") var coldSamples = 5
     @Option(help: "Simplex method for the first solve: dual or primal.") var method = "dual"
     @Option(help: "Seed.") var seed: UInt64 = 42
+    @Option(help: "Backends side by side: glpk, highs or both (comma-separated).") var solvers = "glpk,highs"
 
     func run() throws {
         var random = SplitMix64(seed: seed)
@@ -41,13 +43,47 @@ struct TransportLPBench: ParsableCommand {
             return (model, demandRows)
         }
         let (model, demandRows) = built
-        let solver = GLPKSolver()
-        let ((), loadSeconds) = try timed { try solver.load(model) }
         let options = SolveOptions(method: method == "primal" ? .primal : .dual)
+        var columns: [String] = []
+        var measured: [Measured] = []
+        for name in solvers.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            let backend: any SolverBackend
+            switch name {
+            case "glpk": backend = GLPKSolver()
+            case "highs": backend = try HiGHSSolver()
+            default: throw ValidationError("--solvers takes glpk and highs, not \(name)")
+            }
+            columns.append(name == "glpk" ? "GLPK \(GLPKEnvironment.version)" : "HiGHS")
+            measured.append(try measure(backend, model: model, demandRows: demandRows, demand: demand, options: options))
+        }
+        print("Transportation LP: \(sources) x \(sinks) = \(model.columnCount) variables, \(model.entryCount) nonzeros, \(options.method) simplex; build \(format(buildSeconds))")
+        func row(_ step: String, _ value: (Measured) -> String) -> [String] { [step] + measured.map(value) }
+        printTable(["step"] + columns, [
+            row("load") { format($0.load) },
+            row("first solve") { "\(format($0.solve)) (\($0.iterations) it.)" },
+            row("build + load / solve") { String(format: "%.1f%%", 100 * (buildSeconds + $0.load) / $0.solve) },
+            row("warm re-solve (mean of \(changes))") { format($0.warm) },
+            row("cold re-solve (mean of \(coldSamples))") { format($0.cold) },
+            row("cold / warm") { String(format: "%.1fx", $0.cold / $0.warm) },
+            row("objective") { "\($0.objective)" },
+            row("max rel. difference warm vs cold") { "\($0.maxDifference)" },
+        ])
+    }
+
+    struct Measured {
+        var load = 0.0, solve = 0.0, iterations = 0, warm = 0.0, cold = 0.0, objective = 0.0, maxDifference = 0.0
+    }
+
+    /// Load, first solve, then the same seeded demand changes solved warm (and some cold) on `solver`.
+    func measure(_ solver: any SolverBackend, model: LinearModel, demandRows: [Constraint], demand: [Double],
+                 options: SolveOptions) throws -> Measured {
+        var result = Measured()
+        let ((), loadSeconds) = try timed { try solver.load(model) }
         let (first, solveSeconds) = try timed { try solver.solve(options) }
         guard first.isOptimal else { throw ValidationError("first solve: \(first.termination) \(first.rawStatus)") }
-
-        var warmTimes: [Double] = [], coldTimes: [Double] = [], maxDifference = 0.0
+        (result.load, result.solve, result.iterations, result.objective) = (loadSeconds, solveSeconds, first.iterations, first.objectiveValue)
+        var random = SplitMix64(seed: seed &+ 1)
+        var warmTimes: [Double] = [], coldTimes: [Double] = []
         var current = demand
         for change in 0..<changes {
             let sink = Int.random(in: 0..<sinks, using: &random)
@@ -58,20 +94,11 @@ struct TransportLPBench: ParsableCommand {
             if change < coldSamples {
                 let (cold, coldSeconds) = try timed { try solver.solve(SolveOptions(method: options.method, forceCold: true)) }
                 coldTimes.append(coldSeconds)
-                maxDifference = max(maxDifference, abs(cold.objectiveValue - warm.objectiveValue) / max(1, abs(cold.objectiveValue)))
+                result.maxDifference = max(result.maxDifference, abs(cold.objectiveValue - warm.objectiveValue) / max(1, abs(cold.objectiveValue)))
             }
         }
-        let warmMean = warmTimes.reduce(0, +) / Double(max(1, warmTimes.count))
-        let coldMean = coldTimes.reduce(0, +) / Double(max(1, coldTimes.count))
-        print("Transportation LP: \(sources) x \(sinks) = \(model.columnCount) variables, \(model.entryCount) nonzeros, \(options.method) simplex, GLPK \(GLPKEnvironment.version)")
-        printTable(["step", "time", "note"], [
-            ["build model", format(buildSeconds), ""],
-            ["load into GLPK", format(loadSeconds), ""],
-            ["first solve", format(solveSeconds), "\(first.iterations) iterations, objective \(first.objectiveValue)"],
-            ["build + load / solve", String(format: "%.1f%%", 100 * (buildSeconds + loadSeconds) / solveSeconds), "target < 10%"],
-            ["warm re-solve (mean of \(warmTimes.count))", format(warmMean), ""],
-            ["cold re-solve (mean of \(coldTimes.count))", format(coldMean), "same changes, presolve + new basis"],
-            ["cold / warm", String(format: "%.1fx", coldMean / warmMean), "target >= 5x; max rel. objective difference \(maxDifference)"],
-        ])
+        result.warm = warmTimes.reduce(0, +) / Double(max(1, warmTimes.count))
+        result.cold = coldTimes.reduce(0, +) / Double(max(1, coldTimes.count))
+        return result
     }
 }

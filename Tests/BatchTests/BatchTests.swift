@@ -264,7 +264,7 @@ import Testing
     /// Numbers read by the fast path equal Foundation's (strtod) to the bit, across digit counts,
     /// decimals, signs and exponents; lines read in parallel chunks keep their order and indices.
     @Test func numbersEqualStrtodAndLinesKeepTheirOrder() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 2026)  // seeded: the same numbers on every run
         var texts: [String] = ["0", "-0", "0.1", "0.3", "1600", "0.05", "123456789012345", "1234567890123456", "0.1234567890123456789",
                                "9007199254740993", "1e22", "1.5E-7", "-2.5e+3", "0.0000000000000000000001", "0.00000000000000000000001",
                                "179769313486231570000000000000000", "4.9e-324", "2.2250738585072014e-308"]

@@ -34,8 +34,12 @@ import Testing
         #expect(weighted.exitCode == 0, "\(weighted.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(weighted.stdout.utf8)) as? [String: Any])
         let objectives = try #require(json["objectives"] as? [String: Double])
-        #expect(abs(objectives["weighted"]! - 2393.2347) < 1e-3)
-        #expect(abs(objectives[gwp]! - 1996.7347) < 1e-3)
+        // MOLA's published weighted optimum of the resin configuration: HDPE by barge over 1500 km,
+        // GWP 1954.48 + 0.02817 x 1500 = 1996.74 kg CO2-eq, cost 1061 + 0.35 x 1500 = 1586.0 USD,
+        // weighted 1996.74 + 0.25 x 1586.0 = 2393.24 (figures rounded as published: tolerance 0.01).
+        #expect(abs(objectives["weighted"]! - 2393.24) < 0.01)
+        #expect(abs(objectives[gwp]! - 1996.74) < 0.01)
+        #expect(abs(objectives["cost"]! - 1586.0) < 1e-6)
 
         let out = URL(fileURLWithPath: path).deletingLastPathComponent().path + "/native.json"
         let convert = try CLI.run(["convert-mola", path, "--out", out])
