@@ -18,6 +18,14 @@ public struct ParetoOptions: Sendable {
     /// `augmecon2` (augmented epsilon-constraint with bypass and early exit) or plain `epsilon`.
     public enum Method: String, Sendable, CaseIterable {
         case augmecon2, epsilon
+
+        /// The algorithm this name stands for.
+        public var algorithm: any FrontAlgorithm {
+            switch self {
+            case .augmecon2: return AugmentedEpsilonConstraint()
+            case .epsilon: return EpsilonConstraint()
+            }
+        }
     }
 
     /// Grid points per constrained objective (end points included).
@@ -26,20 +34,18 @@ public struct ParetoOptions: Sendable {
     /// The augmentation weight (scaled by each objective's range).
     public var delta: Double
     public var solve: SolveOptions
-    /// Load a fresh solver for every grid point instead of re-solving warm (for comparison:
-    /// what a loop that rebuilds the model per point, as Pyomo scripts do, costs).
-    public var rebuildEachPoint: Bool
     /// Seconds for the whole sweep: no grid solve starts after it (the points found are kept
     /// and ``ParetoResult/stoppedAtTimeLimit`` says so). A solve's own limit is `solve.timeLimit`.
     public var totalTimeLimit: Double?
+    /// Asked between solves: true stops the sweep as the time limit does (the points found are kept).
+    public var shouldStop: (@Sendable () -> Bool)?
 
     public init(points: Int = 10, method: Method = .augmecon2, delta: Double = 1e-3,
-                solve: SolveOptions = SolveOptions(), rebuildEachPoint: Bool = false, totalTimeLimit: Double? = nil) {
+                solve: SolveOptions = SolveOptions(), totalTimeLimit: Double? = nil) {
         self.points = points
         self.method = method
         self.delta = delta
         self.solve = solve
-        self.rebuildEachPoint = rebuildEachPoint
         self.totalTimeLimit = totalTimeLimit
     }
 }

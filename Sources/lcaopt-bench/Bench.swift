@@ -58,3 +58,29 @@ extension String {
 import Glibc
 #endif
 import Foundation
+
+/// A backend that loads a fresh solver for every solve and solves it from scratch: what a loop
+/// that rebuilds its model per point costs (as Pyomo scripts do), for comparison with warm sweeps.
+final class ReloadingBackend: SolverBackend {
+    private let make: () -> any SolverBackend
+    private var model = LinearModel()
+
+    init(_ make: @escaping () -> any SolverBackend) { self.make = make }
+
+    func load(_ model: LinearModel) throws(LPModelError) { self.model = model }
+    func setRowBounds(_ constraint: Constraint, lower: Double, upper: Double) throws(LPModelError) {
+        model.setBounds(constraint, lower: lower, upper: upper)
+    }
+    func setColumnBounds(_ variable: Variable, lower: Double, upper: Double) throws(LPModelError) {
+        model.setBounds(variable, lower: lower, upper: upper)
+    }
+    func setActiveObjective(_ index: Int) throws(LPModelError) { model.activeObjective = index }
+    func setObjective(_ index: Int, _ objective: Objective) throws(LPModelError) { model.replaceObjective(index, with: objective) }
+    func solve(_ options: SolveOptions) throws(LPModelError) -> SolveResult {
+        let solver = make()
+        try solver.load(model)
+        var cold = options
+        cold.forceCold = true
+        return try solver.solve(cold)
+    }
+}

@@ -69,7 +69,7 @@ struct SupplyChainBench: ParsableCommand {
         ]
         if cold {
             let coldRun = try ParetoSweep.run(model: problem.model, objectives: objectives,
-                                              options: ParetoOptions(points: paretoPoints, rebuildEachPoint: true), makeBackend: { GLPKSolver() })
+                                              options: ParetoOptions(points: paretoPoints), makeBackend: { ReloadingBackend { GLPKSolver() } })
             rows += [
                 ["cold sweep total (new problem per point)", format(coldRun.seconds), "\(coldRun.solves) solves"],
                 ["cold: per solve", format(coldRun.seconds / Double(coldRun.solves)), ""],

@@ -1,20 +1,32 @@
 import Foundation
 import LPModel
 
-/// The AUGMECON2 sweep (Mavrotas & Florios 2013) against any ``SolverBackend``.
-///
-/// The model gets one row per swept objective, `f_k(x) + s_k` (with a slack `s_k >= 0` for the
-/// constrained objectives), free at first. The payoff table fixes these rows lexicographically;
-/// the grid then fixes each constrained row at its epsilon and minimises
-/// `f_1 - delta * sum_k 10^-(k-2) s_k / range_k`. Only row bounds change between grid points,
-/// so every grid solve starts from the previous basis.
+/// Sweeps a front with the algorithm the options name (``ParetoOptions/Method``): the entry
+/// point callers use.
 public enum ParetoSweep {
     /// Sweeps `objectives` (model objective indexes; the first is minimised, the others
-    /// constrained) of `model` with solvers from `makeBackend`.
+    /// constrained) of `model` with solvers from `makeBackend`, by `options.method`'s algorithm.
     public static func run(
         model: LinearModel, objectives: [Int], options: ParetoOptions,
         makeBackend: @escaping () -> any SolverBackend,
         progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(ParetoError) -> ParetoResult {
+        try options.method.algorithm.front(of: model, objectives: objectives, options: options, makeBackend: makeBackend, progress: progress)
+    }
+}
+
+/// The epsilon-constraint grid against any ``SolverBackend``, plain or augmented (AUGMECON2).
+///
+/// The model gets one row per swept objective, `f_k(x) + s_k` (with a slack `s_k >= 0` for the
+/// constrained objectives), free at first. The payoff table fixes these rows lexicographically;
+/// the grid then fixes each constrained row at its epsilon and minimises
+/// `f_1 - delta * sum_k 10^-(k-2) s_k / range_k` (augmented) or `f_1` (plain). Only row bounds
+/// change between grid points, so every grid solve starts from the previous basis.
+enum GridSweep {
+    static func run(
+        model: LinearModel, objectives: [Int], options: ParetoOptions, augmented: Bool,
+        makeBackend: @escaping () -> any SolverBackend,
+        progress: ((_ done: Int, _ total: Int) -> Void)?
     ) throws(ParetoError) -> ParetoResult {
         guard Set(objectives).count == objectives.count, objectives.count >= 2 else { throw .needsTwoObjectives }
         guard options.points >= 2 && options.points <= ParetoLimits.maximumPoints else { throw .invalidPoints(options.points) }
@@ -24,7 +36,7 @@ public enum ParetoSweep {
             throw .tooLarge(gridPoints: gridPoints, bytes: bytes)
         }
         for index in objectives where index < 0 || index >= model.objectives.count { throw .unknownObjective(index) }
-        var sweep = Sweep(model: model, objectives: objectives, options: options, makeBackend: makeBackend, progress: progress)
+        var sweep = Sweep(model: model, objectives: objectives, options: options, augmented: augmented, makeBackend: makeBackend, progress: progress)
         do {
             return try sweep.run()
         } catch let error as ParetoError {
@@ -42,24 +54,25 @@ struct Sweep {
     let original: LinearModel
     let objectives: [Int]
     let options: ParetoOptions
-    let makeBackend: () -> any SolverBackend
+    /// AUGMECON2's slack term and bypass, or the plain epsilon-constraint method.
+    let usesSlacks: Bool
     let progress: ((Int, Int) -> Void)?
 
     var extended: LinearModel
     var rows: [Constraint] = []
     var slacks: [Variable?] = []
     var augmentedIndex = 0
-    var backend: any SolverBackend
+    let backend: any SolverBackend
     var solves = 0
     var solverSeconds = 0.0
     let clock = ContinuousClock()
 
-    init(model: LinearModel, objectives: [Int], options: ParetoOptions, makeBackend: @escaping () -> any SolverBackend,
+    init(model: LinearModel, objectives: [Int], options: ParetoOptions, augmented: Bool, makeBackend: @escaping () -> any SolverBackend,
          progress: ((Int, Int) -> Void)?) {
         original = model
         self.objectives = objectives
         self.options = options
-        self.makeBackend = makeBackend
+        usesSlacks = augmented
         self.progress = progress
         extended = model
         backend = makeBackend()
@@ -78,35 +91,22 @@ struct Sweep {
     }
 
     mutating func solve(cold: Bool = false) throws -> SolveResult {
-        let result: SolveResult
-        if cold && !options.rebuildEachPoint {
-            var coldOptions = options.solve
-            coldOptions.forceCold = true
-            result = try backend.solve(coldOptions)
-        } else if options.rebuildEachPoint {
-            backend = makeBackend()
-            try backend.load(extended)
-            result = try backend.solve(SolveOptions(method: options.solve.method, timeLimit: options.solve.timeLimit,
-                                                    iterationLimit: options.solve.iterationLimit, forceCold: true, mipGap: options.solve.mipGap))
-        } else {
-            result = try backend.solve(options.solve)
-        }
+        var solveOptions = options.solve
+        if cold { solveOptions.forceCold = true }
+        let result = try backend.solve(solveOptions)
         solves += 1
         solverSeconds += result.seconds
         return result
     }
 
-    /// Sets a row's bounds in the solver and in the model copy (used when rebuilding).
+    /// Sets the bounds of the row of swept objective `position`.
     mutating func setRow(_ position: Int, lower: Double, upper: Double) throws {
-        extended.setBounds(rows[position], lower: lower, upper: upper)
-        if !options.rebuildEachPoint { try backend.setRowBounds(rows[position], lower: lower, upper: upper) }
+        try backend.setRowBounds(rows[position], lower: lower, upper: upper)
     }
 
     mutating func activate(_ index: Int) throws {
-        extended.activeObjective = index
-        if !options.rebuildEachPoint { try backend.setActiveObjective(index) }
+        try backend.setActiveObjective(index)
     }
-
 
     /// The payoff table, the lexicographic optimum of each row (as points of the front), and
     /// each objective's own optimum (the first step of its row, which its grid's tightest
@@ -152,7 +152,7 @@ struct Sweep {
 
     mutating func run() throws -> ParetoResult {
         let start = clock.now
-        if !options.rebuildEachPoint { try backend.load(extended) }
+        try backend.load(extended)
         let (payoff, optima, best) = try payoffTable()
         let count = objectives.count
         let worst = (0..<count).map { column in payoff.map { $0[column] }.max()! }
@@ -160,15 +160,14 @@ struct Sweep {
         // The augmented objective: f_1 - delta * sum 10^-(k-2) s_k / range_k.
         var augmented = original.objectives[objectives[0]]
         augmented.name = "pareto_augmented"
-        if options.method == .augmecon2 {
+        if usesSlacks {
             for position in 1..<count where ranges[position] > 0 {
                 let weight = -options.delta * pow10(-(position - 1)) / ranges[position]
                 augmented.variables.append(slacks[position]!.index)
                 augmented.coefficients.append(weight)
             }
         }
-        extended.replaceObjective(augmentedIndex, with: augmented)
-        if !options.rebuildEachPoint { try backend.setObjective(augmentedIndex, augmented) }
+        try backend.setObjective(augmentedIndex, augmented)
         try activate(augmentedIndex)
 
         var grid = Grid(points: options.points, constrained: count - 1)
@@ -178,7 +177,7 @@ struct Sweep {
         var done = 0
         var stopped = 0
         while let indexes = grid.current {
-            if let limit = options.totalTimeLimit, (clock.now - start).inSeconds > limit {
+            if options.shouldStop?() == true || options.totalTimeLimit.map({ (clock.now - start).inSeconds > $0 }) == true {
                 stopped = total - done
                 break
             }
@@ -203,7 +202,7 @@ struct Sweep {
                                      epsilon: epsilon, status: result.termination,
                                      primal: Array(result.primal.prefix(original.columnCount))))
             var jump = 0
-            if options.method == .augmecon2, let slack = slacks[1], ranges[1] > 0 {
+            if usesSlacks, let slack = slacks[1], ranges[1] > 0 {
                 let step = ranges[1] / Double(options.points - 1)
                 jump = Int((result.primal[Int(slack.index)] / step + 1e-9).rounded(.down))
             }
