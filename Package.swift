@@ -46,6 +46,9 @@ let package = Package(
         // MARK: MOLA configurations: conversion to native models, MOLA's own arithmetic for comparison.
         .target(name: "MOLA", dependencies: ["SupplyChain", "OpenLCA", "LPModel", "InputSchema"]),
 
+        // MARK: One loader for every model file kind (reads each file once, finds its database in one place).
+        .target(name: "ModelLoader", dependencies: ["SupplyChain", "MOLA", "OpenLCA"]),
+
         // MARK: Pareto fronts (against the solver protocol only).
         .target(name: "Pareto", dependencies: ["LPModel"]),
 
@@ -53,13 +56,13 @@ let package = Package(
         .target(name: "Reports", dependencies: ["SupplyChain", "Pareto", "LPModel"]),
 
         // MARK: Batch evaluation of scenarios.
-        .target(name: "Batch", dependencies: ["InputSchema", "SupplyChain", "MOLA", "Pareto", "Reports", "LPModel"]),
+        .target(name: "Batch", dependencies: ["InputSchema", "SupplyChain", "ModelLoader", "Pareto", "Reports", "LPModel"]),
 
         // MARK: Command-line tool (thin: every command is a library call).
         .executableTarget(
             name: "lcaopt",
             dependencies: [
-                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "MOLA", "Pareto", "Reports", "Batch",
+                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "MOLA", "ModelLoader", "Pareto", "Reports", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "lcaopt-bench",
             dependencies: [
-                "SQLite", "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "MOLA", "Pareto", "Batch",
+                "SQLite", "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "MOLA", "ModelLoader", "Pareto", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,8 +90,8 @@ let package = Package(
         .testTarget(name: "SupplyChainTests", dependencies: ["SupplyChain", "GLPKBackend", "OpenLCA", "OpenLCAFixtures", "LPModel", "TestSupport"]),
         .testTarget(name: "ParetoTests", dependencies: ["Pareto", "LPModel", "GLPKBackend", "SupplyChain", "Reports", "OpenLCAFixtures"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCAFixtures"]),
-        .testTarget(name: "MOLATests", dependencies: ["MOLA", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCA", "OpenLCAFixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures", "OpenLCA", "MOLA", "SQLite"]),
+        .testTarget(name: "MOLATests", dependencies: ["MOLA", "ModelLoader", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCA", "OpenLCAFixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures", "OpenLCA", "MOLA", "ModelLoader", "SQLite"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import LPModel
-import MOLA
+import ModelLoader
 import Pareto
 import Reports
 import SupplyChain

@@ -15,9 +15,19 @@ public enum SupplyChainLoader {
     /// `scope` (`direct` or `system`) overrides the model's `lciaScope`.
     public static func open(modelPath: String, databasePath: String? = nil, scope: String? = nil) throws
         -> (model: ModelFile, data: SupplyChainData, database: OpenLCADatabase) {
-        var model = try ModelFile.load(path: modelPath)
+        guard let contents = FileManager.default.contents(atPath: modelPath) else {
+            throw ModelError(file: modelPath, issues: [ModelIssue("$", "cannot read the file", hint: "check the path")])
+        }
+        return try open(contents: contents, modelPath: modelPath, databasePath: databasePath, scope: scope)
+    }
+
+    /// ``open(modelPath:databasePath:scope:)`` for a file already read (`contents`).
+    public static func open(contents: Data, modelPath: String, databasePath: String? = nil, scope: String? = nil) throws
+        -> (model: ModelFile, data: SupplyChainData, database: OpenLCADatabase) {
+        var model = try ModelFile.decode(contents, file: modelPath)
         if let scope { model.lciaScope = scope }
-        let database = try openDatabase(for: model, modelPath: modelPath, override: databasePath)
+        let database = try openDatabase(declared: model.database, at: "$.database", file: modelPath, override: databasePath,
+                                        whenMissing: "the database in the model file")
         var data = try SupplyChainData.resolve(model, database: database, file: modelPath)
         if model.name == nil {
             data.name = URL(fileURLWithPath: modelPath).deletingPathExtension().lastPathComponent
@@ -25,14 +35,21 @@ public enum SupplyChainLoader {
         return (model, data, database)
     }
 
-    /// The database named by `override`, else by the model (relative to the model file).
-    public static func openDatabase(for model: ModelFile, modelPath: String, override: String?) throws -> OpenLCADatabase {
+    /// The database of a model file of any kind, in one place: `override` (the caller's explicit
+    /// path), else `declared` (the file's own, at JSON path `at`, relative to `file`). A missing or
+    /// absent database is a problem at `at` saying what to give.
+    public static func openDatabase(declared: String?, at jsonPath: String, file: String, override: String?,
+                                    whenMissing what: String) throws -> OpenLCADatabase {
         if let override { return try OpenLCADatabase(path: override) }
-        guard let relative = model.database else {
-            throw ModelError(file: modelPath, issues: [ModelIssue("$.database", "missing", hint: "name the database in the model file or pass --db")])
+        guard let declared, !declared.isEmpty else {
+            throw ModelError(file: file, issues: [ModelIssue(jsonPath, "missing", hint: "name \(what) (a path relative to this file), or give it explicitly (--db)")])
         }
-        let base = URL(fileURLWithPath: modelPath).deletingLastPathComponent()
-        let path = relative.hasPrefix("/") ? relative : base.appendingPathComponent(relative).path
+        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let path = declared.hasPrefix("/") ? declared : base.appendingPathComponent(declared).path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ModelError(file: file, issues: [ModelIssue(jsonPath, "'\(declared)' does not exist on this machine (looked for \(path))",
+                                                             hint: "correct the path (relative to this file), or give \(what) explicitly (--db)")])
+        }
         return try OpenLCADatabase(path: path)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import GLPKBackend
 import LPModel
 import MOLA
+import ModelLoader
 import OpenLCA
 import OpenLCAFixtures
 import Pareto

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MOLA
+import ModelLoader
 import LPModel
 import Pareto
 import Reports

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MOLA
+import ModelLoader
 import Pareto
 import Reports
 import SupplyChain

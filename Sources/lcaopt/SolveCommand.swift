@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LPModel
 import MOLA
+import ModelLoader
 import Reports
 import SupplyChain
 

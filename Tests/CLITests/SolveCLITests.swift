@@ -38,7 +38,7 @@ import Testing
         try "{\"sites\": [], \"materials\": [], \"demands\": [], \"database\": \"nope.sqlite\"}".write(toFile: path, atomically: true, encoding: .utf8)
         let result = try CLI.run(["solve", path])
         #expect(result.exitCode == 1)
-        #expect(result.stderr.contains("nope.sqlite: no such file"))
+        #expect(result.stderr.contains("$.database: 'nope.sqlite' does not exist on this machine"))
         #expect(!result.stderr.contains("Fatal error"))
     }
 

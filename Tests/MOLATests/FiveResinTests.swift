@@ -1,6 +1,7 @@
 import Foundation
 import GLPKBackend
 import MOLA
+import ModelLoader
 import OpenLCA
 import SupplyChain
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import GLPKBackend
 import LPModel
 import MOLA
+import ModelLoader
 import OpenLCA
 import SupplyChain
 import Testing

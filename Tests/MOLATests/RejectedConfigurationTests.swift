@@ -1,5 +1,6 @@
 import Foundation
 import MOLA
+import ModelLoader
 import OpenLCA
 import SupplyChain
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import MOLA
 import OpenLCA
 import SupplyChain
 
@@ -11,7 +12,8 @@ public struct LoadedModel {
     public var mola: MOLAConversion?
 }
 
-/// Reads model files of either format: the first step of `solve`, `pareto`, `export` and `report`.
+/// Reads model files of every kind (a supply-chain model file, a MOLA configuration), each read
+/// once, with its database found in one place: the first step of every model command and of batch.
 public enum ModelSource {
     /// Which format a file is read as.
     public enum Format: String, Sendable, CaseIterable {
@@ -30,7 +32,7 @@ public enum ModelSource {
         }
         let isMOLA = format == .mola || (format == .auto && MOLAConfiguration.recognises(contents))
         guard isMOLA else {
-            let (model, data, database) = try SupplyChainLoader.open(modelPath: path, databasePath: databasePath, scope: scope)
+            let (model, data, database) = try SupplyChainLoader.open(contents: contents, modelPath: path, databasePath: databasePath, scope: scope)
             return LoadedModel(model: model, data: data, database: database, mola: nil)
         }
         let config = try MOLAConfiguration.decode(contents, file: path)
@@ -45,16 +47,7 @@ public enum ModelSource {
 
     /// The database of a MOLA configuration: `override`, else its `db_file` (relative to the file).
     static func openDatabase(_ config: MOLAConfiguration, path: String, override: String?) throws -> OpenLCADatabase {
-        if let override { return try OpenLCADatabase(path: override) }
-        guard let dbFile = config.dbFile, !dbFile.isEmpty else {
-            throw ModelError(file: path, issues: [ModelIssue("$.db_file", "missing", hint: "pass the openLCA database with --db")])
-        }
-        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
-        let resolved = dbFile.hasPrefix("/") ? dbFile : base.appendingPathComponent(dbFile).path
-        guard FileManager.default.fileExists(atPath: resolved) else {
-            throw ModelError(file: path, issues: [ModelIssue("$.db_file", "'\(dbFile)' does not exist on this machine",
-                                                             hint: "pass the database the configuration was made for with --db")])
-        }
-        return try OpenLCADatabase(path: resolved)
+        try SupplyChainLoader.openDatabase(declared: config.dbFile, at: "$.db_file", file: path, override: override,
+                                           whenMissing: "the database the configuration was made for")
     }
 }
