@@ -253,6 +253,28 @@ struct Backend: CustomStringConvertible, Sendable {
         #expect(parallel == serial)
     }
 
+    /// The caching layer hands a backend only what changed: a new bound and a new objective are
+    /// edits (a warm re-solve equal to a cold one), a new structure is a load.
+    @Test(arguments: Backend.all) func test_caching_solver_edits_changes_and_reloads_structures(_ backend: Backend) throws {
+        var (model, v, c) = Self.textbook()
+        let cache = CachingSolver(backend.make())
+        #expect(try cache.solve(model).isOptimal)
+        model.setBounds(c[0], lower: -.infinity, upper: 6)
+        model.activeObjective = 1  // "y only"
+        let warm = try cache.solve(model)
+        #expect(warm.warmStarted)
+        let cold = backend.make()
+        try cold.load(model)
+        let reference = try cold.solve(.init())
+        #expect(abs(warm.objectiveValue - reference.objectiveValue) < 1e-9)
+        // min y with x + y <= 6, 1 <= x - y <= 3, x, y >= 0: y = 0 (x = 1).
+        #expect(abs(warm.value(v[1])) < 1e-9)
+        var bigger = model
+        _ = bigger.addVariable(name: "extra", upper: 1)
+        let reloaded = try cache.solve(bigger)
+        #expect(!reloaded.warmStarted && reloaded.isOptimal)
+    }
+
     /// A model with no columns is feasible only when every row's bounds hold 0: `0 >= 1` is infeasible.
     @Test(arguments: Backend.all) func test_no_columns_infeasible_row(_ backend: Backend) throws {
         var model = LinearModel()
