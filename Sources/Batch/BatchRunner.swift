@@ -245,7 +245,7 @@ public final class BatchRunner: Sendable {
             let data = try base.applying(scenario)
             if scenario.run == "pareto" {
                 let names = try scenario.objectives.map { try data.objectiveIds(for: $0, path: "objectives") }
-                    ?? Array((["cost"] + data.indicators.map(\.id)).prefix(2))
+                    ?? data.defaultFrontObjectives
                 guard names.count >= 2 && Set(names).count == names.count else {
                     return failed("invalid", "line \(line.lineNumber): objectives: a front needs two or more distinct objectives, not \(names)")
                 }

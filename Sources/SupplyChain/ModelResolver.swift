@@ -329,7 +329,7 @@ struct ModelResolver {
             guard let k = siteIndex[entry.site] else { issue("$.distances[\(o)].site", "unknown site '\(entry.site)'"); continue }
             overrides[.init(s, k)] = entry.km
         }
-        let objectiveNames = ["cost"] + indicators.map(\.0.id)
+        let objectiveNames = ["cost"] + indicators.map(\.0.id)  // SupplyChainData.measuredObjectiveIds, before the data exists
         let objectives = model.objectives ?? objectiveNames
         for (o, name) in objectives.enumerated() where !objectiveNames.contains(name) {
             issue("$.objectives[\(o)]", "unknown objective '\(name)'", hint: "use cost or an indicator id: \(objectiveNames.joined(separator: ", "))")

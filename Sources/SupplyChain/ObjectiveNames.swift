@@ -1,9 +1,15 @@
 extension SupplyChainData {
-    /// Every objective of the model: `cost`, the indicator ids in model order, `weighted` when
-    /// the model has weights.
+    /// The objectives measured on the decision: `cost`, then the indicator ids in model order.
+    /// (The one place these names are made.)
+    public var measuredObjectiveIds: [String] { ["cost"] + indicators.map(\.id) }
+
+    /// Every objective of the model: the measured ones, and `weighted` when the model has weights.
     public var objectiveIds: [String] {
-        ["cost"] + indicators.map(\.id) + (weights == nil ? [] : ["weighted"])
+        measuredObjectiveIds + (weights == nil ? [] : ["weighted"])
     }
+
+    /// The objectives of a front when none are named: cost and the first indicator.
+    public var defaultFrontObjectives: [String] { Array(measuredObjectiveIds.prefix(2)) }
 
     /// The objective id that `text` names: an objective id; an indicator's impact category by
     /// ref_id or name (case-insensitive); or `environment`, MOLA's word for its environmental

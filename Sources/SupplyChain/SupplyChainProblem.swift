@@ -86,7 +86,7 @@ public struct SupplyChainProblem: Sendable {
 
     private mutating func activate(_ objective: String) throws(ModelError) {
         guard let active = objectiveIndex[objective] else {
-            throw ModelError(file: data.name, issues: [ModelIssue("--objective", "unknown objective '\(objective)'",
+            throw ModelError(file: data.name, issues: [ModelIssue("objective", "unknown objective '\(objective)'",
                                                                   hint: "use one of \(objectiveNames.joined(separator: ", "))")])
         }
         model.activeObjective = active
@@ -324,7 +324,7 @@ public struct SupplyChainProblem: Sendable {
         for opening in openings { dense[Int(opening.variable.index) * width] = data.suppliers[opening.supplier].fixedCost ?? 0 }
         // Stocks were created per storage entry, one per period.
         for (index, stock) in stocks.enumerated() { dense[Int(stock.variable.index) * width] = data.storage[index / data.periods.count].cost }
-        let factors = data.weights.map { weights in (["cost"] + data.indicators.map(\.id)).map { weights[$0] ?? 0 } }
+        let factors = data.weights.map { weights in data.measuredObjectiveIds.map { weights[$0] ?? 0 } }
         func weighted(_ column: Int) -> Double {
             guard let factors else { return 0 }
             var sum = 0.0
@@ -332,7 +332,7 @@ public struct SupplyChainProblem: Sendable {
             return sum
         }
         if objectiveNames.isEmpty {
-            let names = ["cost"] + data.indicators.map(\.id), units = [data.costUnit] + data.indicators.map(\.unit)
+            let names = data.measuredObjectiveIds, units = [data.costUnit] + data.indicators.map(\.unit)
             var objectives = (0..<width).map { o in Self.sparse(columns, name: names[o], unit: units[o]) { dense[$0 * width + o] } }
             if factors != nil { objectives.append(Self.sparse(columns, name: "weighted", unit: "weighted", weighted)) }
             for objective in objectives {

@@ -42,10 +42,10 @@ struct ModelOptions: ParsableArguments {
     func sweptObjectives(_ list: String?, data: SupplyChainData) throws -> [String] {
         let given = list.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         let names: [String]
-        do { names = try given.map { try data.objectiveIds(for: $0, path: "--objectives") } ?? Array((["cost"] + data.indicators.map(\.id)).prefix(2)) } catch {
+        do { names = try given.map { try data.objectiveIds(for: $0, path: "--objectives") } ?? data.defaultFrontObjectives } catch {
             throw CommandFailure(message: "\(error)", exitCode: 1)
         }
-        let available = ["cost"] + data.indicators.map(\.id) + (data.weights == nil ? [] : ["weighted"])
+        let available = data.objectiveIds
         guard names.count >= 2 else {
             if list != nil {
                 throw CommandFailure(message: "--objectives names one objective (\(names.joined())); a front needs two or more, e.g. --objectives \(available.prefix(2).joined(separator: ","))"
