@@ -20,6 +20,22 @@ struct ModelResolver {
     let database: OpenLCADatabase
     var issues: [ModelIssue] = []
 
+    // What the steps resolve, in order (each step reads what the earlier ones set).
+    var periods: [String] = []
+    var periodIndex: [String: Int] = [:], siteIndex: [String: Int] = [:], materialIndex: [String: Int] = [:], modeIndex: [String: Int] = [:]
+    var systemScope = false
+    var rule: ProviderRule?
+    var demands: [SupplyChainData.Demand] = []
+    var catalog: Catalog?
+    var indicators: [(SupplyChainData.Indicator, ImpactCategory)] = []
+    var processIds: [Int64] = []
+    var supplierProcesses: [[Process?]] = [], modeProcesses: [Process?] = [], serviceProcesses: [Process?] = []
+    var providers: [Int64: Int64] = [:]
+    var results: [Int64: ProcessResult] = [:]
+    var notes: [String] = [], cutOffs: [String] = []
+    var modes: [SupplyChainData.Mode] = [], kgkmFactors: [Double] = []
+    var materials: [SupplyChainData.Material] = [], suppliers: [SupplyChainData.Supplier] = []
+
     init(model: ModelFile, database: OpenLCADatabase) {
         self.model = model
         self.database = database
@@ -61,13 +77,42 @@ struct ModelResolver {
         return positions
     }
 
+    /// Runs the steps in order; each reads what earlier ones resolved and reports its problems.
     mutating func run() -> SupplyChainData? {
-        let periods = model.periods ?? ["1"]
+        checkIdsAndSettings()
+        resolveDemands()
+        guard resolveDatabaseEntities(), characterise(), let catalog else { return nil }
+        resolveModes(catalog)
+        resolveMaterialsAndSuppliers(catalog)
+        convertTransport()
+        let services = resolveServices()
+        let storage = resolveStorage()
+        let overrides = resolveDistanceOverrides()
+        let objectives = resolveObjectives()
+        // Mode indexes below refer to the resolved modes: a mode that failed (not measured in
+        // mass x distance, unit group without reference unit) would leave them out of step.
+        guard modes.count == (model.transport ?? []).count else { return nil }
+        var data = SupplyChainData(
+            name: model.name ?? "model", costUnit: catalog.referenceCurrency, periods: periods, indicators: indicators.map(\.0), sites: model.sites.map {
+                .init(id: $0.id, name: $0.name ?? $0.id, latitude: $0.latitude, longitude: $0.longitude)
+            }, materials: materials, suppliers: suppliers, modes: modes, services: services, demands: demands,
+            storage: storage, distanceOverrides: overrides, objectives: objectives, weights: model.weights, notes: notes)
+        checkNumbers(&data)
+        data.database = Self.displayPath(database.path)
+        data.scope = systemScope ? "system" : "direct"
+        data.cutOffs = cutOffs
+        checkDistances(&data)
+        return issues.isEmpty ? data : nil
+    }
+
+    /// Ids unique within their kind, the scope and provider rule known, coordinates in range.
+    mutating func checkIdsAndSettings() {
+        periods = model.periods ?? ["1"]
         if periods.isEmpty { issue("$.periods", "is empty", hint: "list at least one period or leave periods out") }
-        let periodIndex = index(periods, "$.periods")
-        let siteIndex = index(model.sites.map(\.id), "$.sites")
-        let materialIndex = index(model.materials.map(\.id), "$.materials")
-        let modeIndex = index((model.transport ?? []).map(\.id), "$.transport")
+        periodIndex = index(periods, "$.periods")
+        siteIndex = index(model.sites.map(\.id), "$.sites")
+        materialIndex = index(model.materials.map(\.id), "$.materials")
+        modeIndex = index((model.transport ?? []).map(\.id), "$.transport")
         _ = index((model.services ?? []).map(\.id), "$.services")
         _ = index(model.demands.map(\.id), "$.demands")
         _ = index((model.indicators ?? []).map(\.id), "$.indicators")
@@ -81,11 +126,11 @@ struct ModelResolver {
                 supplierIds[supplier.id] = supplierIds.count
             }
         }
-        let systemScope = model.lciaScope == "system"
+        systemScope = model.lciaScope == "system"
         if let scope = model.lciaScope, scope != "direct" && scope != "system" {
             issue("$.lciaScope", "unknown scope '\(scope)'", hint: "use \"direct\" or \"system\"")
         }
-        let rule = ProviderRule(rawValue: model.providerRule ?? "first")
+        rule = ProviderRule(rawValue: model.providerRule ?? "first")
         if rule == nil { issue("$.providerRule", "unknown rule '\(model.providerRule!)'", hint: "use first, same-location or fail") }
         for (k, site) in model.sites.enumerated() {
             checkCoordinates(site.latitude, site.longitude, "$.sites[\(k)]")
@@ -95,8 +140,10 @@ struct ModelResolver {
                 checkCoordinates(supplier.latitude, supplier.longitude, "$.materials[\(m)].suppliers[\(s)]")
             }
         }
-        // Demands.
-        var demands: [SupplyChainData.Demand] = []
+    }
+
+    /// Each demand's amounts per period, total and required materials.
+    mutating func resolveDemands() {
         for (d, demand) in model.demands.enumerated() {
             let path = "$.demands[\(d)]"
             let site = siteIndex[demand.site]
@@ -135,14 +182,16 @@ struct ModelResolver {
         if model.demands.isEmpty || totalDemand == 0 {
             issue("$.demands", "no demand", hint: "give at least one demand with a positive amount")
         }
-        // Database entities.
-        let catalog: Catalog
+    }
+
+    /// The database's catalog, the indicators' categories, every process and explicit provider
+    /// the file names; false when the model cannot go on.
+    mutating func resolveDatabaseEntities() -> Bool {
         do { catalog = try database.catalog() } catch {
             issue("$.database", "\(error)")
-            return nil
+            return false
         }
-        let indicators = resolveIndicators()
-        var processIds: [Int64] = []
+        indicators = resolveIndicators()
         func process(_ text: String, _ path: String) -> Process? {
             do {
                 let process = try database.process(matching: text)
@@ -153,12 +202,11 @@ struct ModelResolver {
                 return nil
             }
         }
-        let supplierProcesses = model.materials.enumerated().map { m, material in
+        supplierProcesses = model.materials.enumerated().map { m, material in
             material.suppliers.enumerated().map { s, supplier in process(supplier.process, "$.materials[\(m)].suppliers[\(s)].process") }
         }
-        let modeProcesses = (model.transport ?? []).enumerated().map { r, mode in process(mode.process, "$.transport[\(r)].process") }
-        let serviceProcesses = (model.services ?? []).enumerated().map { q, service in process(service.process, "$.services[\(q)].process") }
-        var providers: [Int64: Int64] = [:]
+        modeProcesses = (model.transport ?? []).enumerated().map { r, mode in process(mode.process, "$.transport[\(r)].process") }
+        serviceProcesses = (model.services ?? []).enumerated().map { q, service in process(service.process, "$.services[\(q)].process") }
         for (flowName, processName) in (model.providers ?? [:]).sorted(by: { $0.key < $1.key }) {
             do {
                 providers[try database.flow(matching: flowName).id] = try database.process(matching: processName).id
@@ -166,10 +214,13 @@ struct ModelResolver {
                 issue("$.providers.\(flowName)", "\(error)")
             }
         }
-        guard issues.isEmpty else { return nil }
+        return issues.isEmpty
+    }
+
+    /// Impacts and costs per reference unit of every process named, in the model's scope, with
+    /// the notes a practitioner should read (system network, bad database values).
+    mutating func characterise() -> Bool {
         let lcia: LCIAResult
-        var notes: [String] = []
-        var cutOffs: [String] = []
         do {
             let ids = Array(Set(processIds)).sorted(), categories = indicators.map(\.1.id)
             if systemScope {
@@ -188,9 +239,8 @@ struct ModelResolver {
             }
         } catch {
             issue("$", "\(error)")
-            return nil
+            return false
         }
-        var results: [Int64: ProcessResult] = [:]
         for result in lcia.processes { results[result.process.id] = result }
         // Bad database values are said, never silently zero: per process with its counts, and
         // per category for its factors.
@@ -198,122 +248,11 @@ struct ModelResolver {
         for result in lcia.processes where !result.dataProblems.isEmpty {
             notes.append("process '\(result.process.name)' (\(result.process.refId)): " + result.dataProblems.joined(separator: "; "))
         }
-        let units = UnitResolver(catalog: catalog)
+        return true
+    }
 
-        // Transport modes.
-        var modes: [SupplyChainData.Mode] = []
-        var kgkmFactors: [Double] = []
-        for (r, mode) in (model.transport ?? []).enumerated() {
-            let path = "$.transport[\(r)]"
-            guard let result = modeProcesses[r].flatMap({ results[$0.id] }) else { continue }
-            checkAmount(mode.cost, "\(path).cost")
-            if let circuity = mode.circuity, !(circuity.isFinite && circuity >= 1) { issue("\(path).circuity", "must be 1 or more") }
-            guard let factor = units.massDistanceFactor(flow: result.referenceFlow.id) else {
-                issue("\(path).process", "the reference unit of '\(result.process.name)' is \(result.referenceUnit), not mass x distance",
-                      hint: "choose a transport process measured in t*km or kg*km")
-                continue
-            }
-            kgkmFactors.append(factor)
-            if mode.cost == nil && result.cost == nil { notes.append("transport \(mode.id): no cost in the database or the model; counted as 0") }
-            modes.append(.init(id: mode.id, processRefId: result.process.refId, processName: result.process.name, unit: result.referenceUnit,
-                               cost: mode.cost ?? result.cost ?? 0, impacts: result.impacts, circuity: mode.circuity ?? 1))
-        }
-        // Materials and suppliers.
-        var materials: [SupplyChainData.Material] = []
-        var unitProcessSuppliers: [String] = [], multiOutputSuppliers: [String] = []
-        var suppliers: [SupplyChainData.Supplier] = []
-        for (m, material) in model.materials.enumerated() {
-            let path = "$.materials[\(m)]"
-            checkAmount(material.massPerUnit, "\(path).massPerUnit", positive: true)
-            var materialUnit: Unit?
-            var massPerUnit = material.massPerUnit
-            for (s, supplier) in material.suppliers.enumerated() {
-                let supplierPath = "\(path).suppliers[\(s)]"
-                guard let result = supplierProcesses[m][s].flatMap({ results[$0.id] }) else { continue }
-                if let flow = supplier.flow {
-                    let matches = (try? database.flow(matching: flow))?.id == result.referenceFlow.id
-                    if !matches {
-                        issue("\(supplierPath).flow", "'\(flow)' is not the reference product of '\(result.process.name)' (\(result.referenceFlow.name))",
-                              hint: "leave flow out or choose the process whose reference product it is")
-                    }
-                }
-                if materialUnit == nil {
-                    if let name = material.unit {
-                        materialUnit = units.unit(named: name, convertibleTo: result.referenceFlow.id)
-                        if materialUnit == nil {
-                            issue("\(path).unit", "no unit '\(name)' that converts to \(result.referenceUnit) of '\(result.referenceFlow.name)'",
-                                  hint: "use a unit of the flow's unit group, e.g. \(result.referenceUnit)")
-                        }
-                    } else {
-                        materialUnit = catalog.referenceUnit(ofFlow: result.referenceFlow.id)
-                    }
-                }
-                guard let unit = materialUnit, let perUnit = units.flowUnits(perUnitOf: unit, flow: result.referenceFlow.id) else {
-                    if materialUnit != nil {
-                        issue("\(supplierPath).process", "its product '\(result.referenceFlow.name)' (\(result.referenceUnit)) cannot be measured in \(materialUnit!.name)",
-                              hint: "suppliers of one material need products measured in convertible units")
-                    }
-                    continue
-                }
-                if massPerUnit == nil { massPerUnit = units.kilograms(perUnitOf: unit, flow: result.referenceFlow.id) }
-                checkAmount(supplier.cost, "\(supplierPath).cost")
-                checkAmount(supplier.fixedCost, "\(supplierPath).fixedCost")
-                checkAmount(supplier.equivalence, "\(supplierPath).equivalence", positive: true)
-                var capacity = [Double?](repeating: nil, count: periods.count)
-                switch supplier.capacity {
-                case .every(let value)?:
-                    checkAmount(value, "\(supplierPath).capacity")
-                    capacity = Array(repeating: value, count: periods.count)
-                case .byPeriod(let map)?:
-                    for (period, value) in map.sorted(by: { $0.key < $1.key }) {
-                        checkAmount(value, "\(supplierPath).capacity.\(period)")
-                        if let t = periodIndex[period] { capacity[t] = value } else { issue("\(supplierPath).capacity.\(period)", "unknown period '\(period)'") }
-                    }
-                case nil: break
-                }
-                var allowed: [Int] = []
-                for (offset, modeId) in (supplier.modes ?? (model.transport ?? []).map(\.id)).enumerated() {
-                    if let r = modeIndex[modeId] { allowed.append(r) } else { issue("\(supplierPath).modes[\(offset)]", "unknown transport mode '\(modeId)'") }
-                }
-                let location = result.location.flatMap { $0.hasCoordinates ? $0 : nil }
-                if supplier.cost == nil && result.cost == nil { notes.append("supplier \(supplier.id): no cost in the database or the model; counted as 0") }
-                if !systemScope && result.linkableInputs > 0 && result.process.processType?.uppercased() == "UNIT_PROCESS" {
-                    unitProcessSuppliers.append(supplier.id)
-                }
-                if !systemScope && result.isMultiOutput { multiOutputSuppliers.append(supplier.id) }
-                suppliers.append(.init(
-                    id: supplier.id, material: m, processRefId: result.process.refId, processName: result.process.name,
-                    cost: supplier.cost ?? (result.cost ?? 0) * perUnit, impacts: result.impacts.map { $0 * perUnit },
-                    capacity: capacity, fixedCost: supplier.fixedCost, modes: allowed.sorted(), equivalence: supplier.equivalence ?? 1,
-                    latitude: supplier.latitude ?? location?.latitude, longitude: supplier.longitude ?? location?.longitude,
-                    modeUnitsPerKm: []))
-            }
-            materials.append(.init(id: material.id, unit: materialUnit?.name ?? material.unit ?? "?", massPerUnit: massPerUnit))
-        }
-        func listed(_ ids: [String]) -> String {
-            ids.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (ids.count > 5 ? " and \(ids.count - 5) more" : "")
-        }
-        if !unitProcessSuppliers.isEmpty {
-            notes.append("supplier\(unitProcessSuppliers.count == 1 ? "" : "s") \(listed(unitProcessSuppliers)): unit process\(unitProcessSuppliers.count == 1 ? "" : "es") with product inputs whose upstream impacts the direct scope leaves out (for cradle-to-gate: \"lciaScope\": \"system\" in a model file, or --scope system on the command line, MOLA configurations included)")
-        }
-        if !multiOutputSuppliers.isEmpty {
-            notes.append("supplier\(multiOutputSuppliers.count == 1 ? "" : "s") \(listed(multiOutputSuppliers)): multi-output process\(multiOutputSuppliers.count == 1 ? "" : "es"), not allocated in the direct scope (the supplied product carries the whole burden)")
-        }
-        // Transport conversion: mode units per (unit of material x km).
-        for s in suppliers.indices {
-            var factors = [Double](repeating: 0, count: modes.count)
-            if !suppliers[s].modes.isEmpty {
-                if let mass = materials[suppliers[s].material].massPerUnit {
-                    for r in suppliers[s].modes where r < kgkmFactors.count { factors[r] = mass * kgkmFactors[r] }
-                } else if !modes.isEmpty {
-                    let m = suppliers[s].material
-                    issue("$.materials[\(m)].massPerUnit", "material '\(materials[m].id)' is measured in \(materials[m].unit), not a mass, and is transported",
-                          hint: "give massPerUnit (kg per \(materials[m].unit))")
-                }
-            }
-            suppliers[s].modeUnitsPerKm = factors
-        }
-        let services = resolveServices(serviceProcesses, results: results, materialIndex: materialIndex, notes: &notes)
+    /// Storage entries by material and site.
+    mutating func resolveStorage() -> [SupplyChainData.Storage] {
         var storage: [SupplyChainData.Storage] = []
         for (h, entry) in (model.storage ?? []).enumerated() {
             checkAmount(entry.cost, "$.storage[\(h)].cost")
@@ -321,6 +260,11 @@ struct ModelResolver {
             guard let k = siteIndex[entry.site] else { issue("$.storage[\(h)].site", "unknown site '\(entry.site)'"); continue }
             storage.append(.init(material: m, site: k, cost: entry.cost ?? 0))
         }
+        return storage
+    }
+
+    /// Distance overrides by (supplier, site).
+    mutating func resolveDistanceOverrides() -> [SupplyChainData.Pair: Double] {
         var overrides: [SupplyChainData.Pair: Double] = [:]
         let supplierPosition = Dictionary(uniqueKeysWithValues: suppliers.enumerated().map { ($1.id, $0) })
         for (o, entry) in (model.distances ?? []).enumerated() {
@@ -329,6 +273,11 @@ struct ModelResolver {
             guard let k = siteIndex[entry.site] else { issue("$.distances[\(o)].site", "unknown site '\(entry.site)'"); continue }
             overrides[.init(s, k)] = entry.km
         }
+        return overrides
+    }
+
+    /// The objectives to report and sweep, and the weights' names.
+    mutating func resolveObjectives() -> [String] {
         let objectiveNames = ["cost"] + indicators.map(\.0.id)  // SupplyChainData.measuredObjectiveIds, before the data exists
         let objectives = model.objectives ?? objectiveNames
         for (o, name) in objectives.enumerated() where !objectiveNames.contains(name) {
@@ -337,20 +286,7 @@ struct ModelResolver {
         for name in (model.weights ?? [:]).keys.sorted() where !objectiveNames.contains(name) {
             issue("$.weights.\(name)", "unknown objective '\(name)'", hint: "use cost or an indicator id")
         }
-        // Mode indexes below refer to the resolved modes: a mode that failed (not measured in
-        // mass x distance, unit group without reference unit) would leave them out of step.
-        guard modes.count == (model.transport ?? []).count else { return nil }
-        var data = SupplyChainData(
-            name: model.name ?? "model", costUnit: catalog.referenceCurrency, periods: periods, indicators: indicators.map(\.0), sites: model.sites.map {
-                .init(id: $0.id, name: $0.name ?? $0.id, latitude: $0.latitude, longitude: $0.longitude)
-            }, materials: materials, suppliers: suppliers, modes: modes, services: services, demands: demands,
-            storage: storage, distanceOverrides: overrides, objectives: objectives, weights: model.weights, notes: notes)
-        checkNumbers(&data)
-        data.database = Self.displayPath(database.path)
-        data.scope = systemScope ? "system" : "direct"
-        data.cutOffs = cutOffs
-        checkDistances(&data)
-        return issues.isEmpty ? data : nil
+        return objectives
     }
 
     /// `path` standardised, relative to the working directory when it lies below it (so that
@@ -378,24 +314,6 @@ struct ModelResolver {
             }
         }
         return result
-    }
-
-    mutating func resolveServices(_ processes: [Process?], results: [Int64: ProcessResult], materialIndex: [String: Int],
-                                  notes: inout [String]) -> [SupplyChainData.Service] {
-        var services: [SupplyChainData.Service] = []
-        for (q, service) in (model.services ?? []).enumerated() {
-            guard let result = processes[q].flatMap({ results[$0.id] }) else { continue }
-            checkAmount(service.cost, "$.services[\(q)].cost")
-            var per: [Int: Double] = [:]
-            for (materialId, amount) in service.per.sorted(by: { $0.key < $1.key }) {
-                checkAmount(amount, "$.services[\(q)].per.\(materialId)")
-                if let m = materialIndex[materialId] { per[m] = amount } else { issue("$.services[\(q)].per.\(materialId)", "unknown material '\(materialId)'") }
-            }
-            if service.cost == nil && result.cost == nil { notes.append("service \(service.id): no cost in the database or the model; counted as 0") }
-            services.append(.init(id: service.id, processRefId: result.process.refId, unit: result.referenceUnit,
-                                  cost: service.cost ?? result.cost ?? 0, impacts: result.impacts, per: per))
-        }
-        return services
     }
 
     /// Every supplier with transport needs a distance to every site that demands its material.
