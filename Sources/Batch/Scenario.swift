@@ -131,6 +131,9 @@ public enum ScenarioFile {
             return unknown.isEmpty ? validate(scenario, line: number) : unknownKeys(unknown, id: scenario.id, line: number)
         } catch {
             let id = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any])?["id"] as? String
+            if let syntax = StructuredText.jsonSyntaxProblem(allowingNonFinite: data) {
+                return .failure(ScenarioError(lineNumber: number, id: id, message: "not a valid scenario: not valid JSON: \(syntax)"))
+            }
             return .failure(ScenarioError(lineNumber: number, id: id, message: "not a valid scenario: \(describe(error))"))
         }
     }

@@ -42,6 +42,24 @@ public enum StructuredText {
         return located(text.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces), data: data)
     }
 
+    /// Where JSON text that may hold Python's `Infinity`, `-Infinity` and `NaN` (MOLA writes
+    /// them) is not valid: the tokens are blanked to `0` with the same length, and the parser's
+    /// message gets its line and column. Nil when the text is valid JSON that way.
+    public static func jsonSyntaxProblem(allowingNonFinite data: Data) -> String? {
+        var text = String(decoding: data, as: UTF8.self)
+        for token in ["-Infinity", "Infinity", "NaN"] {
+            text = text.replacingOccurrences(of: token, with: "0" + String(repeating: " ", count: token.utf8.count - 1))
+        }
+        let bytes = Data(text.utf8)
+        do {
+            _ = try JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let message = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+            return located(message, data: bytes)
+        }
+    }
+
     /// `text` with the line and column of the byte offset it names, when it names one.
     static func located(_ text: String, data: Data) -> String {
         if text.contains("line") { return text }

@@ -118,6 +118,9 @@ public struct MOLAConfiguration: Sendable, Equatable {
         } catch let error as ModelError {
             throw error
         } catch let error as DecodingError {
+            if let syntax = StructuredText.jsonSyntaxProblem(allowingNonFinite: data) {
+                throw ModelError(file: file, issues: [ModelIssue("$", "not valid JSON: \(syntax)")])
+            }
             throw ModelError(file: file, issues: [ModelFile.issue(from: error)])
         } catch {
             throw ModelError(file: file, issues: [ModelIssue("$", "not valid JSON: \(error)")])

@@ -197,4 +197,15 @@ import Testing
             return error.issues[0].path == "$.parameters.Demand[1]" && error.issues[0].message == "index [d1, k1, t1] given twice (also at [0])"
         }
     }
+
+    /// A syntax error says where, in a file with MOLA's Infinity values.
+    @Test func syntaxErrorsHaveLineAndColumn() throws {
+        let text = "{\"settings\": {},\n \"sets\": {\"K\": [\"k1\"]},\n \"parameters\": {\"X\": [{\"index\": [\"k1\"], \"value\": Infinity},, ]}}"
+        #expect {
+            try MOLAConfiguration.decode(Data(text.utf8), file: "broken.json")
+        } throws: { error in
+            guard let error = error as? ModelError, error.issues.count == 1 else { return false }
+            return error.issues[0].message.hasPrefix("not valid JSON") && error.issues[0].message.contains("line 3")
+        }
+    }
 }
