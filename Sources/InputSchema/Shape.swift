@@ -35,7 +35,7 @@ public indirect enum Shape: Sendable {
     }
 }
 
-/// A value that does not fit its shape: where (JSON path), what, and how to fix it.
+/// A problem in a file: where (JSON path), what, and how to fix it (`ModelIssue` in SupplyChain).
 public struct ShapeProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var message: String

@@ -1,26 +1,11 @@
 import Foundation
+@_exported import struct InputSchema.ShapeProblem
 import InputSchema
 import Yams
 
-/// A problem in a model file: where (JSON path) and what, with a hint how to fix it.
-public struct ModelIssue: Sendable, Equatable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    public var hint: String?
-
-    public init(_ path: String, _ message: String, hint: String? = nil) {
-        self.path = path
-        self.message = message
-        self.hint = hint
-    }
-
-    public var description: String { "\(path): \(message)" + (hint.map { " (\($0))" } ?? "") }
-
-    /// The issue a shape check found.
-    public init(_ problem: ShapeProblem) {
-        self.init(problem.path, problem.message, hint: problem.hint)
-    }
-}
+/// A problem in a model file: where (JSON path) and what, with a hint how to fix it. The same
+/// value the shape checks of `InputSchema` report, so every problem of a file is one kind.
+public typealias ModelIssue = ShapeProblem
 
 /// Why a model cannot be loaded or built: every problem found, at once.
 public struct ModelError: Error, Sendable, CustomStringConvertible {
@@ -53,10 +38,10 @@ extension ModelFile {
         let isYAML = StructuredText.isYAML(data, file: file)
         let tree: JSONValue
         do { tree = try StructuredText.parse(data, yaml: isYAML) } catch {
-            throw ModelError(file: file, issues: [ModelIssue(error)])
+            throw ModelError(file: file, issues: [error])
         }
         let problems = shape.problems(in: tree)
-        guard problems.isEmpty else { throw ModelError(file: file, issues: problems.map(ModelIssue.init)) }
+        guard problems.isEmpty else { throw ModelError(file: file, issues: problems) }
         do {
             if isYAML {
                 return try YAMLDecoder().decode(ModelFile.self, from: String(decoding: data, as: UTF8.self))
