@@ -6,14 +6,12 @@ import Testing
 /// A solver backend under test: every conformance case runs on each.
 struct Backend: CustomStringConvertible, Sendable {
     var description: String
-    var make: @Sendable () -> any SolverBackend
+    var make: @Sendable () throws -> any SolverBackend
 
     /// GLPK, and HiGHS (installed by scripts/setup; a missing HiGHS fails these tests, it does not skip them).
     static let all: [Backend] = [
         Backend(description: "glpk", make: { GLPKSolver() }),
-        Backend(description: "highs", make: {
-            do { return try HiGHSSolver() } catch { fatalError("HiGHS is not installed (\(error)); run scripts/setup") }
-        }),
+        Backend(description: "highs", make: { try HiGHSSolver() }),
     ]
 }
 
@@ -40,7 +38,7 @@ struct Backend: CustomStringConvertible, Sendable {
 
     @Test(arguments: Backend.all) func test_textbook_lp_primal_duals_and_all_objectives(_ backend: Backend) throws {
         let (model, v, _) = Self.textbook()
-        let solver = backend.make()
+        let solver = try backend.make()
         try solver.load(model)
         let result = try solver.solve(.init())
         #expect(result.isOptimal)
@@ -56,13 +54,13 @@ struct Backend: CustomStringConvertible, Sendable {
 
     @Test(arguments: Backend.all) func test_resolve_after_row_bound_change_equals_cold_solve(_ backend: Backend) throws {
         var (model, v, c) = Self.textbook()
-        let warm = backend.make()
+        let warm = try backend.make()
         try warm.load(model)
         _ = try warm.solve(.init())
         try warm.setRowBounds(c[0], lower: -.infinity, upper: 6)
         let warmResult = try warm.solve(.init())
         model.setBounds(c[0], lower: -.infinity, upper: 6)
-        let cold = backend.make()
+        let cold = try backend.make()
         try cold.load(model)
         let coldResult = try cold.solve(.init())
         #expect(warmResult.warmStarted && !coldResult.warmStarted)
@@ -73,7 +71,7 @@ struct Backend: CustomStringConvertible, Sendable {
 
     @Test(arguments: Backend.all) func test_resolve_after_column_bound_and_objective_change(_ backend: Backend) throws {
         let (model, v, _) = Self.textbook()
-        let solver = backend.make()
+        let solver = try backend.make()
         try solver.load(model)
         _ = try solver.solve(.init())
         try solver.setColumnBounds(v[1], lower: 0, upper: 1) // y <= 1: obj -2 * 1 + 1
@@ -94,7 +92,7 @@ struct Backend: CustomStringConvertible, Sendable {
         model.addConstraint([(x, 3), (y, 3)], upper: 2, name: "d")
         model.addObjective("obj", [(x, -1), (y, -1)])
         for method in SolveOptions.Method.allCases {
-            let solver = backend.make()
+            let solver = try backend.make()
             try solver.load(model)
             let result = try solver.solve(.init(method: method))
             #expect(result.isOptimal)
@@ -108,7 +106,7 @@ struct Backend: CustomStringConvertible, Sendable {
         let low = model.addConstraint([(x, 1)], lower: 0, name: "low")
         model.addConstraint([(x, 1)], upper: 1, name: "high")
         model.addObjective("obj", [(x, 1)])
-        let solver = backend.make()
+        let solver = try backend.make()
         try solver.load(model)
         #expect(try solver.solve(.init()).isOptimal)
         try solver.setRowBounds(low, lower: 2, upper: .infinity)
@@ -124,7 +122,7 @@ struct Backend: CustomStringConvertible, Sendable {
         model.addConstraint([(x, 1), (y, -1)], upper: 1, name: "r")
         model.addObjective("obj", [(x, -1)])
         for method in SolveOptions.Method.allCases {
-            let solver = backend.make()
+            let solver = try backend.make()
             try solver.load(model)
             let result = try solver.solve(.init(method: method))
             #expect(result.termination == .unbounded, "\(method): \(result.termination) \(result.rawStatus)")
@@ -144,7 +142,7 @@ struct Backend: CustomStringConvertible, Sendable {
         let items = values.indices.map { model.addBinary(name: "take[\($0)]") }
         model.addConstraint(zip(items, weights).map { ($0, $1) }, upper: capacity, name: "capacity")
         model.addObjective("value", zip(items, values).map { ($0, -$1) })
-        let solver = backend.make()
+        let solver = try backend.make()
         try solver.load(model)
         let result = try solver.solve(.init())
         #expect(result.isOptimal)
@@ -167,7 +165,7 @@ struct Backend: CustomStringConvertible, Sendable {
     }
 
     @Test(arguments: Backend.all) func test_facility_location_milp(_ backend: Backend) throws {
-        let solver = backend.make()
+        let solver = try backend.make()
         try solver.load(Self.facilityLocation())
         let result = try solver.solve(.init())
         #expect(result.isOptimal)
@@ -181,7 +179,7 @@ struct Backend: CustomStringConvertible, Sendable {
         let x = model.addVariable(name: "x", upper: 10, integer: true)
         model.addConstraint([(x, 2)], lower: 3, upper: 3, name: "odd") // 2x = 3
         model.addObjective("obj", [(x, 1)])
-        let solver = backend.make()
+        let solver = try backend.make()
         try solver.load(model)
         #expect(try solver.solve(.init()).termination == .noFeasibleIntegerSolution)
     }
@@ -206,7 +204,7 @@ struct Backend: CustomStringConvertible, Sendable {
         #expect(throws: LPModelError.self) { try backend.make().load(LinearModel()) } // no objective
 
         let (model, _, _) = Self.textbook()
-        let solver = backend.make()
+        let solver = try backend.make()
         #expect(throws: LPModelError.notLoaded) { try solver.solve(.init()) }
         try solver.load(model)
         #expect(throws: LPModelError.self) { try solver.setRowBounds(Constraint(index: 99), lower: 0, upper: 1) }
@@ -224,7 +222,7 @@ struct Backend: CustomStringConvertible, Sendable {
         let x = model.addVariable(name: "x")
         model.addConstraint([(x, 1), (x, 1), (x, 0)], lower: 4, name: "twice") // 2x >= 4
         model.addObjective("obj", [(x, 1), (x, 2)]) // 3x
-        let solver = backend.make()
+        let solver = try backend.make()
         try solver.load(model)
         let result = try solver.solve(.init())
         #expect(abs(result.objectiveValue - 6) < 1e-9)
@@ -234,7 +232,7 @@ struct Backend: CustomStringConvertible, Sendable {
     @Test(arguments: Backend.all) func test_objective_constant_and_empty_model(_ backend: Backend) throws {
         var model = LinearModel()
         model.addObjective("obj", [], constant: 5)
-        let solver = backend.make()
+        let solver = try backend.make()
         try solver.load(model)
         #expect(try solver.solve(.init()).objectiveValue == 5)
     }
@@ -257,13 +255,13 @@ struct Backend: CustomStringConvertible, Sendable {
     /// edits (a warm re-solve equal to a cold one), a new structure is a load.
     @Test(arguments: Backend.all) func test_caching_solver_edits_changes_and_reloads_structures(_ backend: Backend) throws {
         var (model, v, c) = Self.textbook()
-        let cache = CachingSolver(backend.make())
+        let cache = CachingSolver(try backend.make())
         #expect(try cache.solve(model).isOptimal)
         model.setBounds(c[0], lower: -.infinity, upper: 6)
         model.activeObjective = 1  // "y only"
         let warm = try cache.solve(model)
         #expect(warm.warmStarted)
-        let cold = backend.make()
+        let cold = try backend.make()
         try cold.load(model)
         let reference = try cold.solve(.init())
         #expect(abs(warm.objectiveValue - reference.objectiveValue) < 1e-9)
@@ -280,7 +278,7 @@ struct Backend: CustomStringConvertible, Sendable {
         var model = LinearModel()
         model.addConstraint([], lower: 1, name: "impossible")
         model.addObjective("none", [])
-        let solver = backend.make()
+        let solver = try backend.make()
         try solver.load(model)
         let result = try solver.solve(.init())
         #expect(result.termination == .infeasible && result.primalStatus == .noSolution)
@@ -300,7 +298,7 @@ struct Backend: CustomStringConvertible, Sendable {
             for j in 0..<n { terms.append((x[i][j], Double((i * 7 + j * 13) % 17 + 1))) }
         }
         model.addObjective("cost", terms)
-        let solver = backend.make()
+        let solver = try backend.make()
         try solver.load(model)
         let limited = try solver.solve(SolveOptions(iterationLimit: 1, forceCold: true))
         #expect(limited.termination == .iterationLimit, "\(limited.rawStatus)")
@@ -315,7 +313,7 @@ struct Backend: CustomStringConvertible, Sendable {
         let items = values.indices.map { model.addBinary(name: "t\($0)") }
         model.addConstraint(zip(items, weights).map { ($0, $1) }, upper: capacity, name: "cap")
         model.addObjective("v", zip(items, values).map { ($0, -$1) })
-        let solver = backend.make()
+        let solver = try backend.make()
         try solver.load(model)
         return try solver.solve(.init()).objectiveValue
     }
