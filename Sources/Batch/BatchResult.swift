@@ -1,4 +1,5 @@
 import Foundation
+import SupplyChain
 import Reports
 
 /// One finished scenario, as a line of `results.jsonl`.
@@ -187,6 +188,15 @@ public struct BatchManifest: Sendable, Codable, Equatable {
     public var shard: String?
     public var objectives: [String]
     public var units: [String: String]
+    /// Per model path: where its numbers come from (database, scope, categories, tolerance of
+    /// the base model), so the results files say what they are.
+    public var contexts: [String: ResultContext]?
+
+    private static var contextEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
 
     /// `batch.json`, one id a line. Written by hand: JSONEncoder took 12 ms for 20,000 ids, serially
     /// before the first scenario starts; ``BatchMerge`` reads it back with JSONDecoder.
@@ -220,6 +230,11 @@ public struct BatchManifest: Sendable, Codable, Equatable {
             BatchResult.appendString(units[name]!, to: &bytes)
         }
         bytes.append(contentsOf: (units.isEmpty ? "}" : "\n  }").utf8)
+        if let contexts, let encoded = try? Self.contextEncoder.encode(contexts) {
+            bytes.append(contentsOf: ",\n".utf8)
+            key("contexts")
+            bytes.append(contentsOf: encoded)
+        }
         bytes.append(contentsOf: "\n}\n".utf8)
         return Data(bytes)
     }

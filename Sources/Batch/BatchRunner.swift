@@ -109,8 +109,11 @@ public final class BatchRunner: Sendable {
         // The batch's own model is bad input for every scenario: stop before writing anything.
         if let model = options.model, case .failure(let error)? = models[model] { throw error }
         let columns = Self.objectiveColumns(models)
+        var contexts: [String: ResultContext] = [:]
+        for (path, model) in models { if case .success(let data) = model { contexts[path] = data.context(zeroTolerance: data.zeroTolerance) } }
         let manifest = BatchManifest(scenarios: scenarioPath, ids: lines.map(\.id),
-                                     shard: options.shard.map { "\($0.index)/\($0.count)" }, objectives: columns.names, units: columns.units)
+                                     shard: options.shard.map { "\($0.index)/\($0.count)" }, objectives: columns.names, units: columns.units,
+                                     contexts: contexts)
         try FileManager.default.createDirectory(atPath: options.outDirectory, withIntermediateDirectories: true)
         try writeWhole(manifest.jsonData(), to: options.outDirectory + "/batch.json")
         let done = options.resume ? Set(readResults(directory: options.outDirectory).map(\.id)) : []

@@ -76,13 +76,18 @@ public struct ResultContext: Sendable, Codable, Equatable {
     }
 }
 
+extension SupplyChainData {
+    /// The context of results of this data, with noise below `zeroTolerance` reported as zero.
+    public func context(zeroTolerance: Double) -> ResultContext {
+        ResultContext(model: name, database: database, scope: scope,
+                      indicators: indicators.map { .init(id: $0.id, category: $0.name, method: $0.method, unit: $0.unit) },
+                      costUnit: costUnit, cutOffs: cutOffs, zeroTolerance: zeroTolerance)
+    }
+}
+
 extension SupplyChainProblem {
     /// The context of this problem's results.
-    public var context: ResultContext {
-        ResultContext(model: data.name, database: data.database, scope: data.scope,
-                      indicators: data.indicators.map { .init(id: $0.id, category: $0.name, method: $0.method, unit: $0.unit) },
-                      costUnit: data.costUnit, cutOffs: data.cutOffs, zeroTolerance: zeroTolerance)
-    }
+    public var context: ResultContext { data.context(zeroTolerance: zeroTolerance) }
 }
 
 /// A unit for large values: kg -> t -> kt, g -> kg, and a k or M prefix on other units (kUSD),

@@ -21,7 +21,24 @@ extension SupplyChainProblem {
         }
         return Self.relativeZeroTolerance * max(1, scale)
     }
+}
 
+extension SupplyChainData {
+    /// ``SupplyChainProblem/zeroTolerance`` from the data alone (before a problem is built).
+    public var zeroTolerance: Double {
+        var required: [[Int]: Double] = [:]
+        var scale = 0.0
+        for demand in demands {
+            for (material, per) in demand.requires {
+                for (period, amount) in demand.amounts.enumerated() { required[[material, demand.site, period], default: 0] += per * amount }
+                scale = max(scale, per * (demand.total ?? 0))
+            }
+        }
+        return SupplyChainProblem.relativeZeroTolerance * max(1, max(scale, required.values.max() ?? 0))
+    }
+}
+
+extension SupplyChainProblem {
     /// `primal` with noise set to zero (integer columns are rounded), and every objective of the
     /// model recomputed from it; an objective whose terms cancel to below 1e-9 of their sum of
     /// magnitudes is 0.

@@ -144,6 +144,11 @@ import Testing
         #expect(rebuilt.count == 4 && Set(rebuilt.dropFirst().map { $0.split(separator: ",")[0] }) == ["s0", "s1", "s2"])
         let manifest = try JSONDecoder().decode(BatchManifest.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/batch.json")))
         #expect(manifest.ids == ["s0", "s1", "s2"] && manifest.objectives == ["cost", "gwp"])
+        // batch.json says what the numbers are: the bundled example's database, scope and category.
+        let context = try #require(manifest.contexts?[Self.model])
+        #expect(context.scope == "direct" && context.database.hasSuffix("uslci-example.sqlite"))
+        #expect(context.indicators.first?.category == "climate change | global warming potential (GWP100)")
+        #expect(context.zeroTolerance == 1e-7 * 2400)  // Chicago's 2,400 kg in 2027
     }
 
     @Test func test_csv_scenarios() throws {
