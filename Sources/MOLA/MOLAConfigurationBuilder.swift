@@ -17,6 +17,10 @@ public struct MOLAConfigurationBuilder: Sendable {
     public var environmentWeight = 1.0
     public var costWeight = 1.0
     public var dbFile: String?
+    /// Also write the parameters lcaopt does not use, densely and zero, as MOLA's GUI saves a
+    /// configuration (U, calA, calB, calC, Arc, and J over every flow-process combination): the
+    /// file a MOLA user has, several MB at 100 tasks.
+    public var writesEveryParameter = false
 
     public init() {}
 
@@ -40,6 +44,20 @@ public struct MOLAConfigurationBuilder: Sendable {
         for task in tasks {
             for t in periods { parameters["Demand", default: []].append(Entry(index: ["d1", task.id, t], value: task.demand)) }
             parameters["Total_Demand", default: []].append(Entry(index: ["d1", task.id], value: 0))
+        }
+        if writesEveryParameter {
+            let fm = materials.map(\.flowRefId), pm = materials.map(\.processRefId), ft = modes.map(\.flowRefId), pt = modes.map(\.processRefId)
+            let linked = Set((parameters["J"] ?? []).map(\.index))
+            parameters["J"] = fm.flatMap { f in pm.flatMap { p in ft.flatMap { t in pt.map { q in
+                Entry(index: [f, p, t, q], value: linked.contains([f, p, t, q]) ? 1 : 0) } } } }
+            parameters["U"] = fm.flatMap { f in ft.map { Entry(index: [f, $0], value: 0) } }
+            let taskIds = tasks.map(\.id)
+            for name in ["calA", "calB"] {
+                parameters[name] = fm.flatMap { f in pm.flatMap { p in taskIds.flatMap { k in periods.map { Entry(index: [f, p, k, $0], value: 0) } } } }
+            }
+            parameters["calC"] = fm.flatMap { f in pm.flatMap { p in ft.flatMap { t in pt.flatMap { q in
+                taskIds.flatMap { k in periods.map { Entry(index: [f, p, t, q, k, $0], value: 0) } } } } } }
+            parameters["Arc"] = taskIds.flatMap { a in taskIds.map { Entry(index: [a, $0], value: 0) } }
         }
         parameters["w"] = kpis.map { Entry(index: [$0], value: 1) }
         parameters["u"] = [Entry(index: ["environment"], value: environmentWeight), Entry(index: ["cost"], value: costWeight)]
