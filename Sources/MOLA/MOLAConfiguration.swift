@@ -70,51 +70,18 @@ public struct MOLAConfiguration: Sendable, Equatable {
     /// did-you-mean, all at once; other MOLA specifications (AIMMS, Kondili, ...) are rejected
     /// by name.
     public static func decode(_ data: Data, file: String) throws(ModelError) -> MOLAConfiguration {
+        // One pass over the bytes (MOLA's GUI writes every parameter densely: megabytes at 100
+        // tasks, where JSONDecoder spent 0.33 s); JSONDecoder reads what that pass does not
+        // accept, and says why.
+        if let content = Content.read(data) { return try validated(content, file: file) }
+        return try decodeWithFoundation(data, file: file)
+    }
+
+    /// ``decode(_:file:)`` through JSONDecoder alone: the fallback with the messages, and the
+    /// reference the one-pass reader is tested against.
+    static func decodeWithFoundation(_ data: Data, file: String) throws(ModelError) -> MOLAConfiguration {
         do {
-            let raw = try decoder.decode(Raw.self, from: data)
-            var issues = raw.unknownKeys.map { ModelIssue("$.\($0)", "unknown key '\($0)'", hint: unknownKeyHint($0, known: Known.topLevel)) }
-            if let specification = raw.specification, !specification.contains(".GeneralSpecification'") {
-                throw ModelError(file: file, issues: [ModelIssue(
-                    "$.specification", "unsupported MOLA specification \(specification)",
-                    hint: "lcaopt reads configurations of MOLA's General Specification v5 (mola.specification5.GeneralSpecification)")])
-            }
-            guard let sets = raw.sets else {
-                throw ModelError(file: file, issues: [ModelIssue("$.sets", "missing", hint: "a MOLA configuration has sets and parameters")])
-            }
-            func unknown(_ names: some Sequence<String>, _ known: [String], _ path: String, _ kind: String) {
-                for name in names.sorted() where !known.contains(name) {
-                    issues.append(ModelIssue("\(path).\(name)", "unknown \(kind) '\(name)' of MOLA's General Specification v5",
-                                             hint: unknownKeyHint(name, known: known)))
-                }
-            }
-            unknown(sets.keys, Known.sets, "$.sets", "set")
-            unknown((raw.parameters ?? [:]).keys, Known.parameters, "$.parameters", "parameter")
-            unknown((raw.settings ?? [:]).keys, Known.settings, "$.settings", "setting")
-            for (name, value) in (raw.parameters ?? [:]).sorted(by: { $0.key < $1.key }) {
-                for (offset, keys) in value.unknownKeys {
-                    for key in keys {
-                        issues.append(ModelIssue("$.parameters.\(name)[\(offset)].\(key)", "unknown key '\(key)'",
-                                                 hint: unknownKeyHint(key, known: ["index", "value"])))
-                    }
-                }
-            }
-            // An index given twice: MOLA (a Python dict) keeps the last silently; lcaopt says so.
-            for name in Known.read {
-                var first: [[String]: Int] = [:]
-                for (offset, entry) in (raw.parameters?[name]?.entries ?? []).enumerated() {
-                    if let earlier = first[entry.index] {
-                        issues.append(ModelIssue("$.parameters.\(name)[\(offset)]", "index [\(entry.index.joined(separator: ", "))] given twice (also at [\(earlier)])",
-                                                 hint: "keep one entry: MOLA would silently use the last"))
-                    } else {
-                        first[entry.index] = offset
-                    }
-                }
-            }
-            guard issues.isEmpty else { throw ModelError(file: file, issues: issues) }
-            return MOLAConfiguration(
-                sets: sets.mapValues { $0.map(\.text) },
-                parameters: (raw.parameters ?? [:]).mapValues(\.entries),
-                settings: (raw.settings ?? [:]).compactMapValues(\.bool), dbFile: raw.db_file, specification: raw.specification)
+            return try validated(Content(try decoder.decode(Raw.self, from: data)), file: file)
         } catch let error as ModelError {
             throw error
         } catch let error as DecodingError {
@@ -125,6 +92,52 @@ public struct MOLAConfiguration: Sendable, Equatable {
         } catch {
             throw ModelError(file: file, issues: [ModelIssue("$", "not valid JSON: \(error)")])
         }
+    }
+
+    /// The configuration in `content`, or every problem with it: unknown keys, sets, parameters
+    /// and settings, another specification, a missing `sets`, indexes given twice.
+    static func validated(_ content: Content, file: String) throws(ModelError) -> MOLAConfiguration {
+        var issues = content.unknownKeys.map { ModelIssue("$.\($0)", "unknown key '\($0)'", hint: unknownKeyHint($0, known: Known.topLevel)) }
+        if let specification = content.specification, !specification.contains(".GeneralSpecification'") {
+            throw ModelError(file: file, issues: [ModelIssue(
+                "$.specification", "unsupported MOLA specification \(specification)",
+                hint: "lcaopt reads configurations of MOLA's General Specification v5 (mola.specification5.GeneralSpecification)")])
+        }
+        guard let sets = content.sets else {
+            throw ModelError(file: file, issues: [ModelIssue("$.sets", "missing", hint: "a MOLA configuration has sets and parameters")])
+        }
+        func unknown(_ names: some Sequence<String>, _ known: [String], _ path: String, _ kind: String) {
+            for name in names.sorted() where !known.contains(name) {
+                issues.append(ModelIssue("\(path).\(name)", "unknown \(kind) '\(name)' of MOLA's General Specification v5",
+                                         hint: unknownKeyHint(name, known: known)))
+            }
+        }
+        unknown(sets.keys, Known.sets, "$.sets", "set")
+        unknown(content.parameters.keys, Known.parameters, "$.parameters", "parameter")
+        unknown(content.settingKeys, Known.settings, "$.settings", "setting")
+        for (name, list) in content.entryUnknownKeys.sorted(by: { $0.key < $1.key }) {
+            for (offset, keys) in list {
+                for key in keys {
+                    issues.append(ModelIssue("$.parameters.\(name)[\(offset)].\(key)", "unknown key '\(key)'",
+                                             hint: unknownKeyHint(key, known: ["index", "value"])))
+                }
+            }
+        }
+        // An index given twice: MOLA (a Python dict) keeps the last silently; lcaopt says so.
+        for name in Known.read {
+            var first: [[String]: Int] = [:]
+            for (offset, entry) in (content.parameters[name] ?? []).enumerated() {
+                if let earlier = first[entry.index] {
+                    issues.append(ModelIssue("$.parameters.\(name)[\(offset)]", "index [\(entry.index.joined(separator: ", "))] given twice (also at [\(earlier)])",
+                                             hint: "keep one entry: MOLA would silently use the last"))
+                } else {
+                    first[entry.index] = offset
+                }
+            }
+        }
+        guard issues.isEmpty else { throw ModelError(file: file, issues: issues) }
+        return MOLAConfiguration(sets: sets, parameters: content.parameters, settings: content.settings,
+                                 dbFile: content.dbFile, specification: content.specification)
     }
 
     /// The names MOLA's General Specification v5 uses (`mola/specification5.py`, `GeneralSpecification`,
@@ -150,7 +163,7 @@ public struct MOLAConfiguration: Sendable, Equatable {
         struct AnyKey: Decodable { init(from decoder: any Decoder) throws {} }
     }
 
-    private struct Raw: Decodable {
+    fileprivate struct Raw: Decodable {
         var sets: [String: [Scalar]]?
         var parameters: [String: ParameterValue]?
         var settings: [String: Lenient]?
@@ -170,6 +183,34 @@ public struct MOLAConfiguration: Sendable, Equatable {
         }
     }
 
+    /// What a configuration file holds, read by either reader, before validation.
+    struct Content {
+        var unknownKeys: [String] = []
+        var sets: [String: [String]]?
+        var parameters: [String: [Entry]] = [:]
+        /// Per parameter: entry position -> keys other than `index` and `value`.
+        var entryUnknownKeys: [String: [(Int, [String])]] = [:]
+        var settingKeys: [String] = []
+        var settings: [String: Bool] = [:]
+        var dbFile: String?
+        var specification: String?
+
+        init() {}
+
+        fileprivate init(_ raw: Raw) {
+            unknownKeys = raw.unknownKeys
+            sets = raw.sets?.mapValues { $0.map(\.text) }
+            for (name, value) in raw.parameters ?? [:] {
+                parameters[name] = value.entries
+                if !value.unknownKeys.isEmpty { entryUnknownKeys[name] = value.unknownKeys }
+            }
+            settingKeys = Array((raw.settings ?? [:]).keys)
+            settings = (raw.settings ?? [:]).compactMapValues(\.bool)
+            dbFile = raw.db_file
+            specification = raw.specification
+        }
+    }
+
     private struct Key: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
@@ -179,7 +220,7 @@ public struct MOLAConfiguration: Sendable, Equatable {
     }
 
     /// A set member or index element: MOLA allows strings and numbers.
-    private struct Scalar: Decodable {
+    fileprivate struct Scalar: Decodable {
         var text: String
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
@@ -194,7 +235,7 @@ public struct MOLAConfiguration: Sendable, Equatable {
     }
 
     /// A parameter: a list of `{index, value}` entries, or one number (a scalar parameter).
-    private struct ParameterValue: Decodable {
+    fileprivate struct ParameterValue: Decodable {
         var entries: [Entry]
         /// Entry position -> keys other than `index` and `value`.
         var unknownKeys: [(Int, [String])] = []
@@ -210,7 +251,7 @@ public struct MOLAConfiguration: Sendable, Equatable {
         }
     }
 
-    private struct RawEntry: Decodable {
+    fileprivate struct RawEntry: Decodable {
         var index: [Scalar]
         var value: Double?
         var unknownKeys: [String] = []
@@ -224,7 +265,7 @@ public struct MOLAConfiguration: Sendable, Equatable {
         }
     }
 
-    private struct Lenient: Decodable {
+    fileprivate struct Lenient: Decodable {
         var bool: Bool?
         init(from decoder: any Decoder) throws {
             bool = try? decoder.singleValueContainer().decode(Bool.self)

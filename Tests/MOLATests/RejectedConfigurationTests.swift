@@ -1,5 +1,5 @@
 import Foundation
-import MOLA
+@testable import MOLA
 import ModelLoader
 import OpenLCA
 import SupplyChain
@@ -206,6 +206,28 @@ import Testing
         } throws: { error in
             guard let error = error as? ModelError, error.issues.count == 1 else { return false }
             return error.issues[0].message.hasPrefix("not valid JSON") && error.issues[0].message.contains("line 3")
+        }
+    }
+
+    /// The one-pass reader reads what JSONDecoder reads: a dense configuration as MOLA's GUI
+    /// writes it, and the Orange toy model's shape (Infinity, numbers, a Windows path).
+    @Test func onePassReaderAgreesWithJSONDecoder() throws {
+        var builder = MOLAConfigurationBuilder()
+        builder.materials = [.init(flowRefId: "f1", processRefId: "p1"), .init(flowRefId: "f2", processRefId: "p2")]
+        builder.modes = [.init(flowRefId: "t", processRefId: "q")]
+        builder.kpis = ["gwp"]
+        builder.tasks = [("k1", 10), ("k2", 20)]
+        builder.writesEveryParameter = true
+        for data in [try builder.build().jsonData(), RejectedConfigurationTests.orangeToyModel()] {
+            let fast = try MOLAConfiguration.decode(data, file: "c.json")
+            let slow = try MOLAConfiguration.decodeWithFoundation(data, file: "c.json")
+            #expect(fast.sets == slow.sets && fast.settings == slow.settings && fast.dbFile == slow.dbFile)
+            #expect(fast.parameters.keys.sorted() == slow.parameters.keys.sorted())
+            for (name, entries) in slow.parameters {
+                let other = fast.parameters[name]!
+                #expect(other.map(\.index) == entries.map(\.index), "\(name)")
+                #expect(zip(other, entries).allSatisfy { $0.value == $1.value || ($0.value.isNaN && $1.value.isNaN) }, "\(name)")
+            }
         }
     }
 }
