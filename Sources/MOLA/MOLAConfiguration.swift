@@ -183,6 +183,10 @@ public struct MOLAConfiguration: Sendable, Equatable {
         /// The parameters lcaopt reads values from (the ones it rejects when non-zero, L, Arc and
         /// the task ports, cannot be silently wrong by a repeated index, and are the largest).
         static let read = ["C", "Demand", "Total_Demand", "X", "Y", "d", "J", "w", "u"]
+        /// Parameters whose zero entries are dropped on reading: lcaopt ignores U and rejects any
+        /// non-zero L, Arc and task port, and MOLA's GUI writes them densely (Arc has tasks^2
+        /// entries: a million at 1,000 tasks).
+        static let zerosDropped: Set<String> = ["U", "L", "Arc", "calA", "calB", "calC"]
     }
 
     private static var decoder: JSONDecoder {
@@ -229,7 +233,7 @@ public struct MOLAConfiguration: Sendable, Equatable {
             unknownKeys = raw.unknownKeys
             sets = raw.sets?.mapValues { $0.map(\.text) }
             for (name, value) in raw.parameters ?? [:] {
-                parameters[name] = value.entries
+                parameters[name] = Known.zerosDropped.contains(name) ? value.entries.filter { $0.value != 0 } : value.entries
                 if !value.unknownKeys.isEmpty { entryUnknownKeys[name] = value.unknownKeys }
             }
             settingKeys = Array((raw.settings ?? [:]).keys)

@@ -58,8 +58,10 @@ extension MOLAConfiguration.Content {
             return true
         }
         reader.position += 1
+        let zerosDropped = MOLAConfiguration.Known.zerosDropped.contains(name)
         var entries: [MOLAConfiguration.Entry] = []
         var unknown: [(Int, [String])] = []
+        var offset = 0
         reader.skipSpace()
         if reader.position < reader.bytes.count && reader.bytes[reader.position] == UInt8(ascii: "]") {
             reader.position += 1
@@ -83,8 +85,9 @@ extension MOLAConfiguration.Content {
                     return reader.skipValue(depth: 3)
                 }
             }), let index else { return false }
-            if !extra.isEmpty { unknown.append((entries.count, extra.sorted())) }
-            entries.append(MOLAConfiguration.Entry(index: index, value: value))
+            if !extra.isEmpty { unknown.append((offset, extra.sorted())) }
+            offset += 1
+            if value != 0 || !zerosDropped { entries.append(MOLAConfiguration.Entry(index: index, value: value)) }
             reader.skipSpace()
             guard reader.position < reader.bytes.count else { return false }
             if reader.bytes[reader.position] == UInt8(ascii: ",") { reader.position += 1; reader.skipSpace(); continue }
