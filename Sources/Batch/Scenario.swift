@@ -29,7 +29,23 @@ public struct Scenario: Sendable, Codable, Equatable {
     public init(id: String) { self.id = id }
 
     /// The keys of a scenario line.
-    public static let keys = ["id", "model", "disable", "set", "scaleDemand", "run", "objective", "points", "objectives"]
+    public static var keys: [String] {
+        guard case .object(let fields) = shape else { return [] }
+        return fields.map(\.name)
+    }
+
+    /// The shape of a scenario line (`lcaopt schema scenario` prints it as a JSON Schema).
+    public static let shape = Shape.object([
+        .init("id", .string, required: true, "unique in the file"),
+        .init("model", .string, "the model file (default the batch's --model), relative to the scenario file"),
+        .init("disable", .list(.string), "supplier, transport mode and service ids to leave out"),
+        .init("set", .map(.number), "KIND.ID.FIELD -> value, with the model file's meaning and units"),
+        .init("scaleDemand", .number, "factor on every demand amount and total"),
+        .init("run", .choice(["solve", "pareto"])),
+        .init("objective", .string, "for solve: cost, an indicator id, weighted, a category name, environment"),
+        .init("points", .integer, "for pareto: grid points"),
+        .init("objectives", .list(.string), "for pareto: two or more objectives"),
+    ])
 }
 
 /// A line of a scenario file: its position, and the scenario or why it could not be read.

@@ -15,7 +15,7 @@ struct LCAOpt: ParsableCommand {
             Exit codes: 0 ok, 1 bad input, 2 infeasible/unbounded model or solver failure.
             """,
         version: "0.1.0",
-        subcommands: [InfoCommand.self, SearchCommand.self, LCIACommand.self, SolveCommand.self, ParetoCommand.self, ExportCommand.self, ConvertMOLACommand.self, BatchCommand.self, ReportCommand.self]
+        subcommands: [InfoCommand.self, SearchCommand.self, LCIACommand.self, SolveCommand.self, ParetoCommand.self, ExportCommand.self, ConvertMOLACommand.self, BatchCommand.self, ReportCommand.self, SchemaCommand.self]
     )
 
     /// Runs the command; usage errors exit with 1 (bad input), as every other input error does.
