@@ -229,7 +229,7 @@ struct MOLAConverter {
     mutating func missingIds(_ set: String, _ kind: String, _ ids: [String]) {
         let source = config.dbFile.map { " (the configuration was made for \($0))" } ?? ""
         issue("$.sets.\(set)", "\(ids.count) \(kind) id\(ids.count == 1 ? "" : "s") not in the database: \(ids.joined(separator: ", "))",
-              hint: "pass the database these ids come from with --db\(source)")
+              hint: "give the database these ids come from explicitly\(source)")
     }
 
     struct Links {

@@ -42,13 +42,13 @@ public enum SupplyChainLoader {
                                     whenMissing what: String) throws -> OpenLCADatabase {
         if let override { return try OpenLCADatabase(path: override) }
         guard let declared, !declared.isEmpty else {
-            throw ModelError(file: file, issues: [ModelIssue(jsonPath, "missing", hint: "name \(what) (a path relative to this file), or give it explicitly (--db)")])
+            throw ModelError(file: file, issues: [ModelIssue(jsonPath, "missing", hint: "name \(what) (a path relative to this file), or give the database path explicitly")])
         }
         let base = URL(fileURLWithPath: file).deletingLastPathComponent()
         let path = declared.hasPrefix("/") ? declared : base.appendingPathComponent(declared).path
         guard FileManager.default.fileExists(atPath: path) else {
             throw ModelError(file: file, issues: [ModelIssue(jsonPath, "'\(declared)' does not exist on this machine (looked for \(path))",
-                                                             hint: "correct the path (relative to this file), or give \(what) explicitly (--db)")])
+                                                             hint: "correct the path (relative to this file), or give the database path explicitly")])
         }
         return try OpenLCADatabase(path: path)
     }

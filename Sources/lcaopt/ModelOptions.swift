@@ -32,10 +32,22 @@ struct ModelOptions: ParsableArguments {
         do {
             return try ModelSource.load(path: model, databasePath: db, format: mola ? .mola : format, scope: scope?.rawValue)
         } catch let error as ModelError {
-            throw CommandFailure(message: error.description, exitCode: 1)
+            throw CommandFailure(message: Self.withFlags(error).description, exitCode: 1)
         } catch let error as OpenLCAError {
             throw CommandFailure(message: error.description, exitCode: 1)
         }
+    }
+
+    /// `error` with the command line's words added: the library says "give the database path
+    /// explicitly", the CLI says how (`--db DB`).
+    static func withFlags(_ error: ModelError) -> ModelError {
+        var error = error
+        for index in error.issues.indices {
+            if let hint = error.issues[index].hint, hint.contains("database path explicitly") || hint.contains("come from explicitly") {
+                error.issues[index].hint = hint + " with --db DB"
+            }
+        }
+        return error
     }
 
     /// The objectives of a sweep: the comma-separated `list`, else cost and the first indicator.
