@@ -55,7 +55,7 @@ extension SupplyChainData {
         let kind = path[..<firstDot], id = String(path[path.index(after: firstDot)..<lastDot]), field = path[path.index(after: lastDot)...]
         if value < 0 && !(field == "latitude" || field == "longitude") { throw fail("set \(path): \(value) is negative") }
         // The same range the model file's numbers are held to (ModelResolver.checkNumbers).
-        if !(abs(value) <= 1e15) { throw fail("set \(path): \(value) is beyond what an LP can take (at most 1e15 in magnitude)") }
+        if !(abs(value) <= SupplyChainData.largestNumber) { throw fail("set \(path): \(value) is beyond what an LP can take (at most 1e15 in magnitude)") }
         if field == "latitude" && abs(value) > 90 { throw fail("set \(path): must be within -90...90") }
         if field == "longitude" && abs(value) > 180 { throw fail("set \(path): must be within -180...180") }
         switch kind {
@@ -66,7 +66,7 @@ extension SupplyChainData {
             case "capacity": suppliers[s].capacity = Array(repeating: value, count: periods.count)
             case "fixedCost": suppliers[s].fixedCost = value
             case "equivalence":
-                guard value >= 1e-12 else { throw fail("set \(path): equivalence must be 1e-12 to 1e15") }
+                guard value >= SupplyChainData.smallestEquivalence else { throw fail("set \(path): equivalence must be 1e-12 to 1e15") }
                 suppliers[s].equivalence = value
             case "latitude": suppliers[s].latitude = value
             case "longitude": suppliers[s].longitude = value

@@ -35,33 +35,13 @@ public final class HiGHSSolver: SolverBackend {
         for (position, column) in objective.variables.enumerated() { costs[Int(column)] += objective.coefficients[position] }
         let starts = matrix.rowStart.dropLast().map { Int32($0) }
         let integers = model.isInteger.map { Int32($0 ? 1 : 0) }
-        let status: Int32 = costs.withUnsafeBufferPointer { cost in
-            model.columnLower.withUnsafeBufferPointer { lower in
-                model.columnUpper.withUnsafeBufferPointer { upper in
-                    model.rowLower.withUnsafeBufferPointer { rowLower in
-                        model.rowUpper.withUnsafeBufferPointer { rowUpper in
-                            starts.withUnsafeBufferPointer { start in
-                                matrix.columns.withUnsafeBufferPointer { index in
-                                    matrix.values.withUnsafeBufferPointer { value in
-                                        let columns = Int32(model.columnCount), rows = Int32(model.rowCount), nonzeros = Int32(matrix.values.count)
-                                        if model.hasIntegerColumns {
-                                            return integers.withUnsafeBufferPointer { integrality in
-                                                library.passMip(highs, columns, rows, nonzeros, 2, 1, objective.constant, cost.baseAddress,
-                                                                lower.baseAddress, upper.baseAddress, rowLower.baseAddress, rowUpper.baseAddress,
-                                                                start.baseAddress, index.baseAddress, value.baseAddress, integrality.baseAddress)
-                                            }
-                                        }
-                                        return library.passLp(highs, columns, rows, nonzeros, 2, 1, objective.constant, cost.baseAddress,
-                                                              lower.baseAddress, upper.baseAddress, rowLower.baseAddress, rowUpper.baseAddress,
-                                                              start.baseAddress, index.baseAddress, value.baseAddress)
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        let columns = Int32(model.columnCount), rows = Int32(model.rowCount), nonzeros = Int32(matrix.values.count)
+        // Arrays pass as pointers to their elements for the length of each call.
+        let status = model.hasIntegerColumns
+            ? library.passMip(highs, columns, rows, nonzeros, 2, 1, objective.constant, costs, model.columnLower, model.columnUpper,
+                              model.rowLower, model.rowUpper, starts, matrix.columns, matrix.values, integers)
+            : library.passLp(highs, columns, rows, nonzeros, 2, 1, objective.constant, costs, model.columnLower, model.columnUpper,
+                             model.rowLower, model.rowUpper, starts, matrix.columns, matrix.values)
         guard status >= 0 else { throw .modelTooLarge(detail: "HiGHS rejected the model (status \(status))") }
         self.model = model
         hasBasis = false
@@ -74,20 +54,23 @@ public final class HiGHSSolver: SolverBackend {
 
     public func setRowBounds(_ constraint: Constraint, lower: Double, upper: Double) throws(LPModelError) {
         let model = try loaded()
-        let row = Int(constraint.index)
-        guard row >= 0 && row < model.rowCount else { throw .indexOutOfRange(what: "row", index: row, count: model.rowCount) }
-        try LinearModel.checkBounds("row", model.rowName(row), lower, upper)
-        _ = library.changeRowBounds(highs, Int32(row), lower, upper)
+        try Self.checkEdit("row", Int(constraint.index), count: model.rowCount, name: model.rowName, lower, upper)
+        _ = library.changeRowBounds(highs, constraint.index, lower, upper)
         self.model!.setBounds(constraint, lower: lower, upper: upper)
     }
 
     public func setColumnBounds(_ variable: Variable, lower: Double, upper: Double) throws(LPModelError) {
         let model = try loaded()
-        let column = Int(variable.index)
-        guard column >= 0 && column < model.columnCount else { throw .indexOutOfRange(what: "column", index: column, count: model.columnCount) }
-        try LinearModel.checkBounds("column", model.columnName(column), lower, upper)
-        _ = library.changeColBounds(highs, Int32(column), lower, upper)
+        try Self.checkEdit("column", Int(variable.index), count: model.columnCount, name: model.columnName, lower, upper)
+        _ = library.changeColBounds(highs, variable.index, lower, upper)
         self.model!.setBounds(variable, lower: lower, upper: upper)
+    }
+
+    /// Throws when `index` is not one of `count` rows or columns, or the bounds are unusable.
+    private static func checkEdit(_ what: String, _ index: Int, count: Int, name: (Int) -> String,
+                                  _ lower: Double, _ upper: Double) throws(LPModelError) {
+        guard index >= 0 && index < count else { throw .indexOutOfRange(what: what, index: index, count: count) }
+        try LinearModel.checkBounds(what, name(index), lower, upper)
     }
 
     public func setActiveObjective(_ index: Int) throws(LPModelError) {

@@ -7,8 +7,13 @@ import Foundation
 public struct JSONByteReader {
     public let bytes: UnsafeRawBufferPointer
     public var position = 0
+    /// Also take Python's `Infinity`, `-Infinity` and `NaN` as numbers (MOLA writes them).
+    public let allowsNonFinite: Bool
 
-    public init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    public init(bytes: UnsafeRawBufferPointer, allowsNonFinite: Bool = false) {
+        self.bytes = bytes
+        self.allowsNonFinite = allowsNonFinite
+    }
 
     public mutating func skipSpace() {
         while position < bytes.count {
@@ -171,8 +176,14 @@ public struct JSONByteReader {
         return nil
     }
 
-    /// A number with JSON's grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+    /// A number with JSON's grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, or, with
+    /// ``allowsNonFinite``, `Infinity`, `-Infinity` or `NaN`.
     public mutating func number() -> Double? {
+        if allowsNonFinite {
+            if literal("Infinity") { return .infinity }
+            if literal("-Infinity") { return -.infinity }
+            if literal("NaN") { return .nan }
+        }
         let start = position
         var mantissa = 0, significant = 0, decimals = 0
         func digits(fraction: Bool = false) -> Int {

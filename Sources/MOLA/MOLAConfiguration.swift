@@ -56,38 +56,13 @@ public struct MOLAConfiguration: Sendable, Equatable {
     /// whole file into values, a tenth of a second at 100 tasks).
     public static func recognises(_ data: Data) -> Bool {
         data.withUnsafeBytes { bytes in
-            var reader = JSONByteReader(bytes: bytes)
+            var reader = JSONByteReader(bytes: bytes, allowsNonFinite: true)
             var keys = Set<String>()
             let object = reader.members { reader, key in
                 keys.insert(key)
-                return skipAllowingNonFinite(&reader)
+                return reader.skipValue(depth: 1)
             }
             return object && keys.contains("sets") && keys.contains("parameters")
-        }
-    }
-
-    /// Skips a value in which numbers may be Python's `Infinity`, `-Infinity` or `NaN`.
-    static func skipAllowingNonFinite(_ reader: inout JSONByteReader, depth: Int = 1) -> Bool {
-        reader.skipSpace()
-        guard reader.position < reader.bytes.count, depth < 32 else { return false }
-        if reader.literal("Infinity") || reader.literal("-Infinity") || reader.literal("NaN") { return true }
-        switch reader.bytes[reader.position] {
-        case UInt8(ascii: "{"):
-            return reader.members { reader, _ in skipAllowingNonFinite(&reader, depth: depth + 1) }
-        case UInt8(ascii: "["):
-            reader.position += 1
-            reader.skipSpace()
-            if reader.position < reader.bytes.count && reader.bytes[reader.position] == UInt8(ascii: "]") { reader.position += 1; return true }
-            while true {
-                guard skipAllowingNonFinite(&reader, depth: depth + 1) else { return false }
-                reader.skipSpace()
-                guard reader.position < reader.bytes.count else { return false }
-                if reader.bytes[reader.position] == UInt8(ascii: ",") { reader.position += 1; continue }
-                if reader.bytes[reader.position] == UInt8(ascii: "]") { reader.position += 1; return true }
-                return false
-            }
-        default:
-            return reader.skipValue(depth: depth)
         }
     }
 

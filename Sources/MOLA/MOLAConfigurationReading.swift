@@ -4,10 +4,11 @@ import InputSchema
 extension MOLAConfiguration.Content {
     /// A configuration read in one pass over its bytes; nil when they are not the shape MOLA
     /// writes (JSONDecoder then reads them and says what is wrong). Numbers may be Python's
-    /// `Infinity`, `-Infinity` and `NaN`; set members and index elements strings or numbers.
+    /// `Infinity`, `-Infinity` and `NaN` (``JSONByteReader/allowsNonFinite``); set members and
+    /// index elements strings or numbers.
     static func read(_ data: Data) -> MOLAConfiguration.Content? {
         data.withUnsafeBytes { bytes -> MOLAConfiguration.Content? in
-            var reader = JSONByteReader(bytes: bytes)
+            var reader = JSONByteReader(bytes: bytes, allowsNonFinite: true)
             var content = MOLAConfiguration.Content()
             let read = reader.members { reader, key in
                 switch key {
@@ -53,7 +54,7 @@ extension MOLAConfiguration.Content {
         reader.skipSpace()
         guard reader.position < reader.bytes.count else { return false }
         if reader.bytes[reader.position] != UInt8(ascii: "[") {
-            guard let value = number(&reader) else { return false }
+            guard let value = reader.number() else { return false }
             content.parameters[name] = [MOLAConfiguration.Entry(index: [], value: value)]
             return true
         }
@@ -77,7 +78,7 @@ extension MOLAConfiguration.Content {
                 case "index": index = scalars(&reader); return index != nil
                 case "value":
                     if reader.skipNull() { return true }
-                    guard let number = number(&reader) else { return false }
+                    guard let number = reader.number() else { return false }
                     value = number
                     return true
                 default:
@@ -124,14 +125,5 @@ extension MOLAConfiguration.Content {
             if reader.bytes[reader.position] == UInt8(ascii: "]") { reader.position += 1; return items }
             return nil
         }
-    }
-
-    /// A JSON number, or Python's `Infinity`, `-Infinity`, `NaN`.
-    private static func number(_ reader: inout JSONByteReader) -> Double? {
-        reader.skipSpace()
-        if reader.literal("Infinity") { return .infinity }
-        if reader.literal("-Infinity") { return -.infinity }
-        if reader.literal("NaN") { return .nan }
-        return reader.number()
     }
 }

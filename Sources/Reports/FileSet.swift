@@ -13,16 +13,10 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
 /// Writes a set of files into a folder so that a reader never sees half of a set: every file
 /// is written and synced in a staging folder first, so a full disk or a kill leaves the old
 /// set untouched. The staged set then replaces the folder in one atomic exchange
-/// (`renameat2(RENAME_EXCHANGE)`) when the folder holds nothing but files lcaopt writes (or does
-/// not exist yet); in a folder with other files each file is renamed into place in turn.
+/// (`renameat2(RENAME_EXCHANGE)`) when the folder holds nothing but an earlier set of the same
+/// files (or does not exist yet); in a folder with other files, which an exchange would take
+/// away, each file is renamed into place in turn.
 public enum FileSet {
-    /// Names lcaopt writes into an output folder (the exchange keeps no other file).
-    static func isOurs(_ name: String) -> Bool {
-        ["front.csv", "front.json", "payoff.csv", "front.svg", "objectives.csv", "deliveries.csv", "transport.csv", "services.csv",
-         "storage.csv", "opened.csv", "distances.csv"].contains(name) || name.hasPrefix(".lcaopt-")
-            || name.hasSuffix(".ipynb") || name.hasSuffix("-front.csv") || name.hasSuffix("-front.svg")
-    }
-
     /// Checks, before any work, that `directory` can be an output folder: not an existing file,
     /// and creatable (with its parents) and writable.
     public static func checkWritable(_ directory: String) throws(OutputError) {
@@ -59,7 +53,7 @@ public enum FileSet {
         let existing = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
         if !manager.fileExists(atPath: target.path) {
             if rename(staging, target.path) == 0 { return }
-        } else if existing.allSatisfy(isOurs), exchange(staging, target.path) {
+        } else if existing.allSatisfy(Set(files.map(\.name)).contains), exchange(staging, target.path) {
             return  // the old set is now in `staging`, removed by the defer
         }
         try? manager.createDirectory(atPath: target.path, withIntermediateDirectories: true)

@@ -91,32 +91,27 @@ public struct FrontReport: Sendable, Codable {
         }
     }
 
-    /// The context as CSV comment lines (`# ...`; pandas reads past them with `comment="#"`).
-    var csvComments: [String] { context.lines.map { "# " + $0.replacingOccurrences(of: "\n", with: " ") } }
-
     /// `front.csv`: `#` lines with the context, then one row per point, every objective (unit in
     /// the header) and each epsilon.
     public func frontCSV(comments: Bool = true) -> String {
         let all = allObjectiveNames
-        var lines = comments ? csvComments : []
-        lines += [(["point"] + all.map { "\($0) [\(units[$0] ?? "")]" } + objectives.dropFirst().map { "epsilon \($0)" } + ["status"])
+        var lines = [(["point"] + all.map { "\($0) [\(units[$0] ?? "")]" } + objectives.dropFirst().map { "epsilon \($0)" } + ["status"])
             .map(csvField).joined(separator: ",")]
         for (index, point) in points.enumerated() {
             let row = ["\(index + 1)"] + all.map { point.objectives[$0].map { "\($0)" } ?? "" }
                 + objectives.dropFirst().map { point.epsilon[$0].map { "\($0)" } ?? "" } + [point.status]
             lines.append(row.map(csvField).joined(separator: ","))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return (comments ? context.csvComments : "") + lines.joined(separator: "\n") + "\n"
     }
 
     /// `payoff.csv`: the lexicographic optimum of each objective (rows) in every objective (columns).
     public func payoffCSV() -> String {
-        var lines = csvComments
-        lines += [(["minimised"] + objectives.map { "\($0) [\(units[$0] ?? "")]" }).map(csvField).joined(separator: ",")]
+        var lines = [(["minimised"] + objectives.map { "\($0) [\(units[$0] ?? "")]" }).map(csvField).joined(separator: ",")]
         for (index, row) in payoff.enumerated() {
             lines.append(([objectives[index]] + row.map { "\($0)" }).map(csvField).joined(separator: ","))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return context.csvComments + lines.joined(separator: "\n") + "\n"
     }
 
     /// The chart of the first two swept objectives: axes labelled with the category names and

@@ -3,8 +3,16 @@
 /// magnitude (costs, impacts, amounts, distances; nothing physical needs more, and products of
 /// such numbers stay far from overflow), and an equivalence of at least 1e-12. A database impact
 /// below 1e-30 per unit (beyond any inventory's precision) is rounded to 0 and said in a note.
+extension SupplyChainData {
+    /// The largest magnitude a cost, impact, amount, distance or weight may have (model files,
+    /// scenarios and database values alike).
+    public static let largestNumber = 1e15
+    /// The smallest equivalence a supplier may have.
+    public static let smallestEquivalence = 1e-12
+}
+
 extension ModelResolver {
-    static let largest = 1e15
+    static let largest = SupplyChainData.largestNumber
     static let smallestImpact = 1e-30
 
     mutating func checkNumbers(_ data: inout SupplyChainData) {
@@ -38,7 +46,7 @@ extension ModelResolver {
             if supplier.cost != 0 && abs(supplier.cost) < Self.smallestImpact { data.suppliers[s].cost = 0; rounded += 1 }
             for value in supplier.capacity.compactMap({ $0 }) { check(value, "\(path).capacity", "capacity") }
             if let fixed = supplier.fixedCost { check(fixed, "\(path).fixedCost", "fixedCost") }
-            if !(supplier.equivalence >= 1e-12) || supplier.equivalence > Self.largest {
+            if !(supplier.equivalence >= SupplyChainData.smallestEquivalence) || supplier.equivalence > Self.largest {
                 issue("\(path).equivalence", "must be 1e-12 to 1e15, not \(supplier.equivalence)")
             }
             for factor in supplier.modeUnitsPerKm { check(factor, "\(path).process", "its transport units per \(unit) and km (from the database's units)") }

@@ -45,6 +45,9 @@ public struct ResultContext: Sendable, Codable, Equatable {
         return lines
     }
 
+    /// ``lines`` as CSV comment lines (`# ...`; pandas reads past them with `comment="#"`).
+    public var csvComments: String { lines.map { "# " + $0 + "\n" }.joined() }
+
     /// The label of an objective: an indicator's category name and unit, `cost [USD]`.
     public func label(_ objective: String, unit override: String? = nil) -> String {
         if let indicator = indicators.first(where: { $0.id == objective }) {

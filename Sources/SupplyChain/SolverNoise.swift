@@ -14,27 +14,21 @@ extension SupplyChainProblem {
     public static let relativeZeroTolerance = 1e-7
 
     /// Column values at or below this magnitude are reported as zero (in material units).
-    public var zeroTolerance: Double {
-        var scale = required.max() ?? 0
-        for demand in data.demands {
-            for per in demand.requires.values { scale = max(scale, per * (demand.total ?? 0)) }
-        }
-        return Self.relativeZeroTolerance * max(1, scale)
-    }
+    public var zeroTolerance: Double { data.zeroTolerance(required: required) }
 }
 
 extension SupplyChainData {
     /// ``SupplyChainProblem/zeroTolerance`` from the data alone (before a problem is built).
-    public var zeroTolerance: Double {
-        var required: [[Int]: Double] = [:]
-        var scale = 0.0
+    public var zeroTolerance: Double { zeroTolerance(required: SupplyChainProblem.requiredAmounts(self)) }
+
+    /// The tolerance for `required`, the amounts of each material required at each site in each
+    /// period: 1e-7 x the largest of these and of the total demands, at least 1 unit.
+    func zeroTolerance(required: [Double]) -> Double {
+        var scale = required.max() ?? 0
         for demand in demands {
-            for (material, per) in demand.requires {
-                for (period, amount) in demand.amounts.enumerated() { required[[material, demand.site, period], default: 0] += per * amount }
-                scale = max(scale, per * (demand.total ?? 0))
-            }
+            for per in demand.requires.values { scale = max(scale, per * (demand.total ?? 0)) }
         }
-        return SupplyChainProblem.relativeZeroTolerance * max(1, max(scale, required.values.max() ?? 0))
+        return SupplyChainProblem.relativeZeroTolerance * max(1, scale)
     }
 }
 
@@ -43,7 +37,10 @@ extension SupplyChainProblem {
     /// model recomputed from it; an objective whose terms cancel to below 1e-9 of their sum of
     /// magnitudes is 0.
     public func cleaned(primal: [Double]) -> (primal: [Double], objectiveValues: [Double]) {
-        let tolerance = zeroTolerance
+        cleaned(primal: primal, tolerance: zeroTolerance)
+    }
+
+    private func cleaned(primal: [Double], tolerance: Double) -> (primal: [Double], objectiveValues: [Double]) {
         var clean = primal
         let columns = min(clean.count, model.columnCount)
         for j in 0..<columns {
@@ -79,7 +76,7 @@ extension SupplyChainProblem {
         }
         guard noisy else { return result }
         var clean = result
-        let (primal, values) = cleaned(primal: result.primal)
+        let (primal, values) = cleaned(primal: result.primal, tolerance: tolerance)
         clean.primal = primal
         clean.objectiveValues = values + result.objectiveValues.dropFirst(values.count)
         return clean

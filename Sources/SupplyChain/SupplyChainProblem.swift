@@ -92,7 +92,7 @@ public struct SupplyChainProblem: Sendable {
         model.activeObjective = active
     }
 
-    private static func requiredAmounts(_ data: SupplyChainData) -> [Double] {
+    static func requiredAmounts(_ data: SupplyChainData) -> [Double] {
         var required = [Double](repeating: 0, count: data.materials.count * data.sites.count * data.periods.count)
         fillRequired(&required, data)
         return required

@@ -18,6 +18,16 @@ struct LCAOpt: ParsableCommand {
         subcommands: [InfoCommand.self, SearchCommand.self, LCIACommand.self, SolveCommand.self, ParetoCommand.self, ExportCommand.self, ConvertMOLACommand.self, BatchCommand.self, ReportCommand.self, SchemaCommand.self]
     )
 
+    /// Exits with `code` once stdout is flushed; output that could not be written turns a
+    /// success into exit 1 with the reason (a failure keeps its own code).
+    static func finish(_ code: Int32) -> Never {
+        if let problem = flushOutput(), code == 0 {
+            printError("lcaopt: error: \(problem)")
+            Foundation.exit(1)
+        }
+        Foundation.exit(code)
+    }
+
     /// Runs the command; usage errors exit with 1 (bad input), as every other input error does.
     static func main() {
         // A parent may hand down a mask that blocks the stop signals (threads of test runners
@@ -35,17 +45,9 @@ struct LCAOpt: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-            if let problem = flushOutput() {
-                printError("lcaopt: error: \(problem)")
-                Foundation.exit(1)
-            }
+            finish(0)
         } catch let code as ExitCode {
-            if code.rawValue == 0, let problem = flushOutput() {
-                printError("lcaopt: error: \(problem)")
-                Foundation.exit(1)
-            }
-            _ = flushOutput()
-            Foundation.exit(code.rawValue)
+            finish(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) } // --help, --version

@@ -69,7 +69,11 @@ struct ParetoCommand: ParsableCommand {
                 throw error
             }
             progress.finish()
-            if json { try printJSON(ParetoJSON(report: report, notes: data.notes)) } else if csv { print(report.frontCSV(), terminator: "") } else {
+            if json {
+                var withNotes = report
+                withNotes.notes += data.notes  // the model's notes (scope, data) beside the front's own
+                try printJSON(withNotes)
+            } else if csv { print(report.frontCSV(), terminator: "") } else {
                 Self.printFront(report)
             }
             if let out { do { try report.write(to: out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) } }
@@ -93,25 +97,6 @@ struct ParetoCommand: ParsableCommand {
         }
         print("\nFront\n" + front.render())
         for note in report.notes { print("\nNote: \(note)") }
-    }
-}
-
-/// `pareto --json`: the front with the model's notes beside it.
-struct ParetoJSON: Encodable {
-    var report: FrontReport
-    var notes: [String]
-
-    func encode(to encoder: any Encoder) throws {
-        try report.encode(to: encoder)
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(report.notes + notes, forKey: Key(stringValue: "notes")!)
-    }
-
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 }
 

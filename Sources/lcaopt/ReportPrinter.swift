@@ -70,7 +70,7 @@ enum ReportPrinter {
 /// each starting with the context as `#` lines.
 enum ReportFiles {
     static func comments(_ report: SolveReport) -> String {
-        report.context.lines.map { "# " + $0 + "\n" }.joined() + "# status: \(report.status) (minimising \(report.objective))\n"
+        report.context.csvComments + "# status: \(report.status) (minimising \(report.objective))\n"
     }
 
     /// Every table of the report in one CSV, a `table` column saying which (pandas: filter on it).
