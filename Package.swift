@@ -40,23 +40,26 @@ let package = Package(
         // HiGHS's C API, loaded from libhighs.so at run time (a build without HiGHS still works).
         .target(name: "HiGHSBackend", dependencies: ["LPModel"]),
 
+        // MARK: What every model family shares: the family protocols, errors, result context and tables, solve reports.
+        .target(name: "ModelFamily", dependencies: ["LPModel", "InputSchema"]),
+
         // MARK: The supply-chain model: model files, resolution against a database, LP building.
-        .target(name: "SupplyChain", dependencies: ["OpenLCA", "Impact", "LPModel", "InputSchema", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SupplyChain", dependencies: ["ModelFamily", "OpenLCA", "Impact", "LPModel", "InputSchema", .product(name: "Yams", package: "Yams")]),
 
         // MARK: MOLA configurations: conversion to native models, MOLA's own arithmetic for comparison.
         .target(name: "MOLA", dependencies: ["SupplyChain", "OpenLCA", "LPModel", "InputSchema"]),
 
         // MARK: One loader for every model file kind (reads each file once, finds its database in one place).
-        .target(name: "ModelLoader", dependencies: ["SupplyChain", "MOLA", "OpenLCA"]),
+        .target(name: "ModelLoader", dependencies: ["ModelFamily", "SupplyChain", "MOLA", "OpenLCA"]),
 
         // MARK: Pareto fronts (against the solver protocol only).
         .target(name: "Pareto", dependencies: ["LPModel"]),
 
         // MARK: Reports: charts and files for people.
-        .target(name: "Reports", dependencies: ["SupplyChain", "Pareto", "LPModel"]),
+        .target(name: "Reports", dependencies: ["ModelFamily", "InputSchema", "Pareto", "LPModel"]),
 
         // MARK: Batch evaluation of scenarios.
-        .target(name: "Batch", dependencies: ["InputSchema", "SupplyChain", "ModelLoader", "Pareto", "Reports", "LPModel"]),
+        .target(name: "Batch", dependencies: ["InputSchema", "ModelFamily", "ModelLoader", "Pareto", "Reports", "LPModel"]),
 
         // MARK: Command-line tool (thin: every command is a library call).
         .executableTarget(
@@ -88,8 +91,8 @@ let package = Package(
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "OpenLCA", "OpenLCAFixtures", "SQLite"]),
         .testTarget(name: "LPModelTests", dependencies: ["LPModel", "GLPKBackend", "HiGHSBackend", "TestSupport"]),
         .testTarget(name: "SupplyChainTests", dependencies: ["SupplyChain", "GLPKBackend", "OpenLCA", "OpenLCAFixtures", "LPModel", "TestSupport"]),
-        .testTarget(name: "ParetoTests", dependencies: ["Pareto", "LPModel", "GLPKBackend", "SupplyChain", "Reports", "OpenLCAFixtures"]),
-        .testTarget(name: "BatchTests", dependencies: ["Batch", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCAFixtures"]),
+        .testTarget(name: "ParetoTests", dependencies: ["ModelFamily", "Pareto", "LPModel", "GLPKBackend", "SupplyChain", "Reports", "OpenLCAFixtures"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCAFixtures", "TestSupport"]),
         .testTarget(name: "MOLATests", dependencies: ["MOLA", "ModelLoader", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCA", "OpenLCAFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures", "OpenLCA", "MOLA", "ModelLoader", "SQLite"]),
     ],

@@ -1,5 +1,6 @@
 import Foundation
-import SupplyChain
+import InputSchema
+import ModelFamily
 import Reports
 
 /// One finished scenario, as a line of `results.jsonl`.
@@ -16,7 +17,7 @@ public struct BatchResult: Sendable, Codable, Equatable {
     public var solverSeconds: Double
     public var error: String?
     /// `pareto` runs: the front's points as `lcaopt pareto --json` prints them.
-    public var points: [FrontReport.Point]?
+    public var points: [FrontReport<JSONValue>.Point]?
 
     /// Appends the `results.csv` row (`columns` in order) to `csv` and the `results.jsonl` line
     /// (keys sorted) to `json`. Written as bytes, each number formatted once (the JSON line copies
@@ -30,7 +31,7 @@ public struct BatchResult: Sendable, Codable, Equatable {
         let comma = UInt8(ascii: ",")
         if let points {
             // One row per point; a front with no point (infeasible) still gets its row.
-            let rows: [FrontReport.Point?] = points.isEmpty ? [nil] : points
+            let rows: [FrontReport<JSONValue>.Point?] = points.isEmpty ? [nil] : points
             for (number, point) in rows.enumerated() {
                 Self.append(csvField(id), to: &csv)
                 Self.append(",\(index),\(point == nil ? "" : "\(number + 1)"),", to: &csv)
@@ -241,7 +242,8 @@ public struct BatchManifest: Sendable, Codable, Equatable {
 }
 
 extension FrontReport.Point: Equatable {
-    public static func == (a: FrontReport.Point, b: FrontReport.Point) -> Bool {
+    /// Equal objectives, epsilons and statuses (decisions aside).
+    public static func == (a: Self, b: Self) -> Bool {
         a.objectives == b.objectives && a.epsilon == b.epsilon && a.status == b.status
     }
 }

@@ -1,10 +1,11 @@
 import Dispatch
 import Foundation
+import InputSchema
 import LPModel
 import ModelLoader
 import Pareto
 import Reports
-import SupplyChain
+import ModelFamily
 import Synchronization
 
 /// How to run a batch.
@@ -110,7 +111,7 @@ public final class BatchRunner: Sendable {
         if let model = options.model, case .failure(let error)? = models[model] { throw error }
         let columns = Self.objectiveColumns(models)
         var contexts: [String: ResultContext] = [:]
-        for (path, model) in models { if case .success(let data) = model { contexts[path] = data.context(zeroTolerance: data.zeroTolerance) } }
+        for (path, model) in models { if case .success(let resolved) = model { contexts[path] = resolved.context } }
         let manifest = BatchManifest(scenarios: scenarioPath, ids: lines.map(\.id),
                                      shard: options.shard.map { "\($0.index)/\($0.count)" }, objectives: columns.names, units: columns.units,
                                      contexts: contexts)
@@ -185,7 +186,7 @@ public final class BatchRunner: Sendable {
     }
 
     /// A loaded model, or why it could not be loaded.
-    typealias LoadedModel = Result<SupplyChainData, ScenarioError>
+    typealias LoadedModel = Result<any FamilyModel, ScenarioError>
 
     /// Loads each model the selected scenarios use that is not in `loaded` yet, once (database
     /// read and characterisation).
@@ -201,7 +202,7 @@ public final class BatchRunner: Sendable {
     /// One model, or why it could not be loaded.
     func load(_ path: String) -> LoadedModel {
         do {
-            return .success(try ModelSource.load(path: path, databasePath: options.database).data)
+            return .success(try ModelSource.load(path: path, databasePath: options.database).family)
         } catch {
             return .failure(ScenarioError(lineNumber: 0, id: nil, message: "\(error)"))
         }
@@ -216,12 +217,12 @@ public final class BatchRunner: Sendable {
     static func objectiveColumns(_ models: [String: LoadedModel]) -> (names: [String], units: [String: String]) {
         var names: [String] = [], units: [String: String] = [:]
         for (_, model) in models.sorted(by: { $0.key < $1.key }) {
-            guard case .success(let data) = model else { continue }
-            for (name, unit) in [("cost", data.costUnit)] + data.indicators.map({ ($0.id, $0.unit) }) where units[name] == nil {
+            guard case .success(let resolved) = model else { continue }
+            let modelUnits = resolved.objectiveUnits
+            for name in resolved.objectiveIds where units[name] == nil {
                 names.append(name)
-                units[name] = unit
+                units[name] = modelUnits[name] ?? ""
             }
-            if data.weights != nil && units["weighted"] == nil { names.append("weighted"); units["weighted"] = "weighted" }
         }
         return (names, units)
     }
@@ -244,41 +245,54 @@ public final class BatchRunner: Sendable {
         }
         guard let loaded = models[path] else { return failed("invalid", "model \(path) was not loaded") }
         do {
-            let base = try loaded.get()
-            let data = try base.applying(scenario)
-            if scenario.run == "pareto" {
-                let names = try scenario.objectives.map { try data.objectiveIds(for: $0, path: "objectives") }
-                    ?? data.defaultFrontObjectives
-                guard names.count >= 2 && Set(names).count == names.count else {
-                    return failed("invalid", "line \(line.lineNumber): objectives: a front needs two or more distinct objectives, not \(names)")
-                }
-                let problem = try SupplyChainProblem(data: data, objective: names[0])
-                let front = try FrontReport.sweep(problem, objectives: names, makeBackend: options.makeBackend, options: ParetoOptions(points: scenario.points ?? 10,
-                                                                                                  solve: SolveOptions(timeLimit: options.timeLimit)))
-                return BatchResult(id: scenario.id, index: line.index, status: front.points.isEmpty ? "infeasible" : "optimal",
-                                   objectives: front.points.first?.objectives ?? [:], seconds: (clock.now - start).inSeconds,
-                                   solverSeconds: front.solverSeconds, error: nil, points: front.points)
-            }
-            let objective = try scenario.objective.map { $0 == "cost" ? $0 : try data.objectiveIds(for: [$0], path: "objective")[0] } ?? "cost"
-            let result = try solver.solve(data, path: path, objective: objective, timeLimit: options.timeLimit)
-            var objectives: [String: Double] = [:]
-            var explanation: String?
-            if result.isOptimal, let problem = solver.problem {
-                let names = solver.objectiveNames
-                let values = problem.cleaned(result).objectiveValues
-                objectives.reserveCapacity(names.count)
-                for (index, name) in names.enumerated() { objectives[name] = values[index] }
-            } else if let problem = solver.problem {
-                explanation = problem.report(result, objective: objective, seconds: result.seconds).explanation.joined(separator: "; ")
-            }
-            return BatchResult(id: scenario.id, index: line.index, status: result.termination.rawValue, objectives: objectives,
-                               seconds: (clock.now - start).inSeconds, solverSeconds: result.seconds, error: explanation)
+            return try evaluate(scenario, line: line, path: path, base: try loaded.get(), solver: solver, start: start)
         } catch let error as ScenarioError {
+            return failed("invalid", "line \(line.lineNumber): \(error.message)")
+        } catch let error as ModelChangeError {
             return failed("invalid", "line \(line.lineNumber): \(error.message)")
         } catch let error as ModelError {
             return failed("invalid", "line \(line.lineNumber): " + error.issues.map(\.description).joined(separator: "; "))
         } catch {
             return failed("error", "line \(line.lineNumber): \(error)")
         }
+    }
+
+    /// Solves one scenario of `base` (the model opened once, so that its changes and the
+    /// renumbering work on the family's own types, with no box per scenario).
+    private func evaluate<Model: FamilyModel>(_ scenario: Scenario, line: ScenarioLine, path: String, base: Model, solver: PreparedSolver,
+                                              start: ContinuousClock.Instant) throws -> BatchResult {
+        let clock = ContinuousClock()
+        let data = try base.applying(scenario.changes)
+        if scenario.run == "pareto" {
+            let names = try scenario.objectives.map { try data.objectiveIds(for: $0, path: "objectives") }
+                ?? data.defaultFrontObjectives
+            guard names.count >= 2 && Set(names).count == names.count else {
+                return BatchResult(id: line.id, index: line.index, status: "invalid", objectives: [:], seconds: (clock.now - start).inSeconds, solverSeconds: 0,
+                                   error: "line \(line.lineNumber): objectives: a front needs two or more distinct objectives, not \(names)")
+            }
+            let front = try sweep(data, objectives: names, points: scenario.points ?? 10)
+            return BatchResult(id: scenario.id, index: line.index, status: front.points.isEmpty ? "infeasible" : "optimal",
+                               objectives: front.points.first?.objectives ?? [:], seconds: (clock.now - start).inSeconds,
+                               solverSeconds: front.solverSeconds, error: nil, points: front.points)
+        }
+        let objective = try scenario.objective.map { $0 == "cost" ? $0 : try data.objectiveIds(for: [$0], path: "objective")[0] } ?? "cost"
+        let result = try solver.solve(data, path: path, objective: objective, timeLimit: options.timeLimit)
+        var objectives: [String: Double] = [:]
+        var explanation: String?
+        if result.isOptimal, let (names, values) = solver.objectiveValues(of: result) {
+            objectives.reserveCapacity(names.count)
+            for (index, name) in names.enumerated() { objectives[name] = values[index] }
+        } else {
+            explanation = solver.explanation(of: result, objective: objective).joined(separator: "; ")
+        }
+        return BatchResult(id: scenario.id, index: line.index, status: result.termination.rawValue, objectives: objectives,
+                           seconds: (clock.now - start).inSeconds, solverSeconds: result.seconds, error: explanation)
+    }
+
+    /// The front of a `pareto` scenario, its decisions as JSON trees (fronts of every family in one file).
+    func sweep<Model: FamilyModel>(_ model: Model, objectives names: [String], points: Int) throws -> FrontReport<JSONValue> {
+        let problem = try model.problem(objective: names[0], names: true)
+        return try FrontReport.sweep(problem, objectives: names, makeBackend: options.makeBackend,
+                                     options: ParetoOptions(points: points, solve: SolveOptions(timeLimit: options.timeLimit))).erased()
     }
 }

@@ -1,3 +1,4 @@
+import ModelFamily
 import Dispatch
 import Foundation
 import Reports

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ModelFamily
 import InputSchema
 import Pareto
 
@@ -27,6 +28,9 @@ public struct Scenario: Sendable, Codable, Equatable {
     public var objectives: [String]?
 
     public init(id: String) { self.id = id }
+
+    /// What the scenario changes in its model (``FamilyModel/applying(_:)``).
+    public var changes: ModelChanges { ModelChanges(disable: disable ?? [], set: set ?? [:], scaleDemand: scaleDemand) }
 
     /// The keys of a scenario line.
     public static var keys: [String] {

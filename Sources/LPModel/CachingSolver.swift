@@ -1,57 +1,49 @@
 /// A backend kept together with the model it holds (what MathOptInterface calls a caching
-/// optimizer): ``solve(_:options:)`` hands the backend only what differs from the model loaded
-/// before — changed row and column bounds, changed objectives, the active objective — so it
-/// re-solves from its previous basis; a model of another structure (columns, rows, matrix,
-/// integer flags) is loaded anew. Works over any ``SolverBackend``.
+/// optimizer): ``solve(_:edits:options:)`` hands the backend only what the model's owner says
+/// changed since the previous call — the rows, columns and objectives in ``ModelEdits`` and the
+/// active objective — so it re-solves from its previous basis; a model whose structure or matrix
+/// changed is loaded anew. Works over any ``SolverBackend``.
 public final class CachingSolver {
     /// The backend edited in place.
     public let backend: any SolverBackend
-    /// The model the backend holds now.
-    private var loaded: LinearModel?
+    /// True once a model is loaded (a failed load or edit clears it: the next call loads).
+    private var holdsModel = false
     /// Seconds spent handing changes to the backend (edits and loads), summed.
     public private(set) var editSeconds = 0.0
     /// Simplex iterations of every solve, summed: how much each warm start had left to do.
     public private(set) var iterations = 0
+    /// Models loaded whole (the first, and each change of structure or matrix).
+    public private(set) var loads = 0
 
     public init(_ backend: any SolverBackend) {
         self.backend = backend
     }
 
-    /// Solves `model`, editing the loaded one in place when only numbers changed.
-    public func solve(_ model: LinearModel, options: SolveOptions = SolveOptions()) throws(LPModelError) -> SolveResult {
+    /// Solves `model`. `edits` are the changes made to it since the model of the previous call
+    /// (``LinearModel/takeEdits()``, as a model family's renumbering leaves them); they are
+    /// applied in place unless they change the structure or the matrix, or nothing is loaded yet.
+    public func solve(_ model: LinearModel, edits: ModelEdits, options: SolveOptions = SolveOptions()) throws(LPModelError) -> SolveResult {
         let clock = ContinuousClock()
         let start = clock.now
-        if let loaded, Self.sameStructure(loaded, model) {
-            // Whole-array comparisons first: unchanged arrays are shared, so they compare in O(1).
-            if loaded.rowLower != model.rowLower || loaded.rowUpper != model.rowUpper {
-                for row in 0..<model.rowCount where loaded.rowLower[row] != model.rowLower[row] || loaded.rowUpper[row] != model.rowUpper[row] {
-                    try backend.setRowBounds(Constraint(index: Int32(row)), lower: model.rowLower[row], upper: model.rowUpper[row])
-                }
+        let wasHeld = holdsModel
+        holdsModel = false
+        if wasHeld && !edits.needsLoad {
+            for row in edits.rows {
+                try backend.setRowBounds(Constraint(index: row), lower: model.rowLower[Int(row)], upper: model.rowUpper[Int(row)])
             }
-            if loaded.columnLower != model.columnLower || loaded.columnUpper != model.columnUpper {
-                for column in 0..<model.columnCount
-                where loaded.columnLower[column] != model.columnLower[column] || loaded.columnUpper[column] != model.columnUpper[column] {
-                    try backend.setColumnBounds(Variable(index: Int32(column)), lower: model.columnLower[column], upper: model.columnUpper[column])
-                }
+            for column in edits.columns {
+                try backend.setColumnBounds(Variable(index: column), lower: model.columnLower[Int(column)], upper: model.columnUpper[Int(column)])
             }
-            for index in model.objectives.indices where model.objectives[index] != loaded.objectives[index] {
-                try backend.setObjective(index, model.objectives[index])
-            }
+            for index in edits.objectives { try backend.setObjective(index, model.objectives[index]) }
             try backend.setActiveObjective(model.activeObjective)
         } else {
             try backend.load(model)
+            loads += 1
         }
-        loaded = model
+        holdsModel = true
         editSeconds += (clock.now - start).inSeconds
         let result = try backend.solve(options)
         iterations += result.iterations
         return result
-    }
-
-    /// True when `a` and `b` have the same columns, rows, matrix and integer flags.
-    static func sameStructure(_ a: LinearModel, _ b: LinearModel) -> Bool {
-        a.columnCount == b.columnCount && a.rowCount == b.rowCount && a.objectives.count == b.objectives.count
-            && a.isInteger == b.isInteger && a.entryRows == b.entryRows && a.entryColumns == b.entryColumns
-            && a.entryValues == b.entryValues
     }
 }

@@ -72,6 +72,10 @@ public struct LinearModel: Sendable {
     /// The index in ``objectives`` that is minimised.
     public var activeObjective = 0
 
+    /// What changed since ``takeEdits()`` was last called: how ``CachingSolver`` knows what to
+    /// hand a backend without comparing whole arrays.
+    public private(set) var edits = ModelEdits()
+
     /// An optional model name for exports.
     public var name: String
     /// Whether names are stored. Without them (batch runs that never export) no name string is
@@ -109,6 +113,7 @@ public struct LinearModel: Sendable {
     public mutating func addVariable(name: @autoclosure () -> String, lower: Double = 0, upper: Double = .infinity,
                                      integer: Bool = false) -> Variable {
         let index = Int32(columnLower.count)
+        edits.structureChanged = true
         columnLower.append(lower)
         columnUpper.append(upper)
         isInteger.append(integer)
@@ -124,6 +129,7 @@ public struct LinearModel: Sendable {
 
     /// Changes a column's bounds.
     public mutating func setBounds(_ variable: Variable, lower: Double, upper: Double) {
+        edits.markColumn(variable.index, of: columnCount)
         columnLower[Int(variable.index)] = lower
         columnUpper[Int(variable.index)] = upper
     }
@@ -144,6 +150,7 @@ public struct LinearModel: Sendable {
     public mutating func beginConstraint(lower: Double = -.infinity, upper: Double = .infinity,
                                          name: @autoclosure () -> String) -> Constraint {
         let index = Int32(rowLower.count)
+        edits.structureChanged = true
         rowLower.append(lower)
         rowUpper.append(upper)
         if keepsNames { rowNames.append(name()) }
@@ -153,6 +160,7 @@ public struct LinearModel: Sendable {
     /// Adds `coefficient * variable` to `row` (a repeated pair is summed).
     @inline(__always)
     public mutating func addTerm(_ row: Constraint, _ variable: Variable, _ coefficient: Double) {
+        edits.structureChanged = true
         entryRows.append(row.index)
         entryColumns.append(variable.index)
         entryValues.append(coefficient)
@@ -160,13 +168,21 @@ public struct LinearModel: Sendable {
 
     /// Changes the value of matrix entry `entry` (its position in ``entryValues``).
     public mutating func setEntryValue(_ entry: Int, _ value: Double) {
+        edits.matrixChanged = true
         entryValues[entry] = value
     }
 
     /// Changes a row's bounds.
     public mutating func setBounds(_ constraint: Constraint, lower: Double, upper: Double) {
+        edits.markRow(constraint.index, of: rowCount)
         rowLower[Int(constraint.index)] = lower
         rowUpper[Int(constraint.index)] = upper
+    }
+
+    /// The edits made since the last call (and forgets them): the caller hands them to a
+    /// ``CachingSolver`` that holds the model as it was before them.
+    public mutating func takeEdits() -> ModelEdits {
+        edits.take()
     }
 
     // MARK: Objectives
@@ -182,6 +198,7 @@ public struct LinearModel: Sendable {
             sums[variable.index, default: 0] += coefficient
         }
         order.sort()
+        edits.structureChanged = true
         objectives.append(Objective(name: name, unit: unit, variables: order,
                                     coefficients: order.map { sums[$0]! }, constant: constant))
         return objectives.count - 1
@@ -190,6 +207,7 @@ public struct LinearModel: Sendable {
     /// Adds an objective whose variables are already unique (no summing); returns its index.
     @discardableResult
     public mutating func addObjective(_ objective: Objective) -> Int {
+        edits.structureChanged = true
         objectives.append(objective)
         return objectives.count - 1
     }
@@ -201,11 +219,13 @@ public struct LinearModel: Sendable {
 
     /// Replaces objective `index` (for example with an augmented objective).
     public mutating func replaceObjective(_ index: Int, with objective: Objective) {
+        edits.markObjective(index)
         objectives[index] = objective
     }
 
     /// Adds `coefficient * variable` to objective `index` (used for augmented objectives).
     public mutating func addObjectiveTerm(_ index: Int, _ variable: Variable, _ coefficient: Double) {
+        edits.markObjective(index)
         if let position = objectives[index].variables.firstIndex(of: variable.index) {
             objectives[index].coefficients[position] += coefficient
         } else {

@@ -46,7 +46,7 @@ extension MOLAExplanation {
     /// Compares lcaopt's coefficients in `data` with MOLA's raw arithmetic for the pairs of
     /// `conversion`, values lcaopt's `report` both ways, and solves the model with MOLA's
     /// coefficients on `solver` to show MOLA's own choice.
-    public static func explain(data: SupplyChainData, conversion: MOLAConversion, report: SolveReport,
+    public static func explain(data: SupplyChainData, conversion: MOLAConversion, report: SupplyChainReport,
                                database: OpenLCADatabase, solver: some SolverBackend) throws -> MOLAExplanation {
         let categories = data.indicators.map(\.categoryRefId)
         let pairs = data.suppliers.compactMap { conversion.suppliers[$0.id] } + data.modes.compactMap { conversion.modes[$0.id] }

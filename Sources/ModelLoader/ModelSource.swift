@@ -1,15 +1,25 @@
 import Foundation
 import MOLA
+import ModelFamily
 import OpenLCA
 import SupplyChain
 
-/// A model read from a native model file or a MOLA configuration, resolved against its database.
+/// A model read from a file of any kind, resolved against its database: what every model
+/// command and batch drive, through ``family``, without knowing the family.
 public struct LoadedModel {
-    public var model: ModelFile
-    public var data: SupplyChainData
+    /// The resolved model.
+    public var family: any FamilyModel
+    /// The database it was resolved against.
     public var database: OpenLCADatabase
-    /// Set when the file was a MOLA configuration.
+    /// What kind of file it came from.
+    public var kind: ModelSource.Kind
+    /// The supply-chain model file (native, or converted from a MOLA configuration).
+    public var file: ModelFile?
+    /// Set when the file was a MOLA configuration: the conversion, for `--explain-mola` and `convert-mola`.
     public var mola: MOLAConversion?
+
+    /// The resolved supply chain, when the model is one.
+    public var supplyChain: SupplyChainData? { family as? SupplyChainData }
 }
 
 /// Reads model files of every kind (a supply-chain model file, a MOLA configuration), each read
@@ -17,10 +27,24 @@ public struct LoadedModel {
 public enum ModelSource {
     /// Which format a file is read as.
     public enum Format: String, Sendable, CaseIterable {
-        /// MOLA when the file has `sets` and `parameters`, else native.
+        /// Detected from the content (``kind(of:)``).
         case auto
         case native
         case mola
+    }
+
+    /// The kinds of model file lcaopt reads.
+    public enum Kind: String, Sendable {
+        /// lcaopt's own supply-chain model file (JSON or YAML).
+        case supplyChain = "supply-chain"
+        /// A MOLA General Specification v5 configuration (JSON with `sets` and `parameters`).
+        case mola
+    }
+
+    /// The kind of a file's `contents`: MOLA when it has MOLA's `sets` and `parameters`, else a
+    /// supply-chain model file.
+    public static func kind(of contents: Data) -> Kind {
+        MOLAConfiguration.recognises(contents) ? .mola : .supplyChain
     }
 
     /// Reads `path` (as `format`), opens the database (`databasePath`, else the file's own:
@@ -30,24 +54,26 @@ public enum ModelSource {
         guard let contents = FileManager.default.contents(atPath: path) else {
             throw ModelError(file: path, issues: [ModelIssue("$", "cannot read the file", hint: "check the path")])
         }
-        let isMOLA = format == .mola || (format == .auto && MOLAConfiguration.recognises(contents))
-        guard isMOLA else {
-            let (model, data, database) = try SupplyChainLoader.open(contents: contents, modelPath: path, databasePath: databasePath, scope: scope)
-            return LoadedModel(model: model, data: data, database: database, mola: nil)
+        let kind: Kind
+        switch format {
+        case .auto: kind = Self.kind(of: contents)
+        case .native: kind = .supplyChain
+        case .mola: kind = .mola
         }
-        let config = try MOLAConfiguration.decode(contents, file: path)
-        let database = try openDatabase(config, path: path, override: databasePath)
-        var conversion = try MOLAConversion.convert(config, database: database, file: path)
-        conversion.model.database = database.path
-        if let scope { conversion.model.lciaScope = scope }
-        var data = try SupplyChainData.resolve(conversion.model, database: database, file: path)
-        data.notes = conversion.notes.map { "MOLA \($0)" } + data.notes
-        return LoadedModel(model: conversion.model, data: data, database: database, mola: conversion)
-    }
-
-    /// The database of a MOLA configuration: `override`, else its `db_file` (relative to the file).
-    static func openDatabase(_ config: MOLAConfiguration, path: String, override: String?) throws -> OpenLCADatabase {
-        try SupplyChainLoader.openDatabase(declared: config.dbFile, at: "$.db_file", file: path, override: override,
-                                           whenMissing: "the database the configuration was made for")
+        switch kind {
+        case .supplyChain:
+            let (model, data, database) = try SupplyChainLoader.open(contents: contents, modelPath: path, databasePath: databasePath, scope: scope)
+            return LoadedModel(family: data, database: database, kind: kind, file: model, mola: nil)
+        case .mola:
+            let config = try MOLAConfiguration.decode(contents, file: path)
+            let database = try SupplyChainLoader.openDatabase(declared: config.dbFile, at: "$.db_file", file: path, override: databasePath,
+                                                              whenMissing: "the database the configuration was made for")
+            var conversion = try MOLAConversion.convert(config, database: database, file: path)
+            conversion.model.database = database.path
+            if let scope { conversion.model.lciaScope = scope }
+            var data = try SupplyChainData.resolve(conversion.model, database: database, file: path)
+            data.notes = conversion.notes.map { "MOLA \($0)" } + data.notes
+            return LoadedModel(family: data, database: database, kind: kind, file: conversion.model, mola: conversion)
+        }
     }
 }

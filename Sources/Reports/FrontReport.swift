@@ -1,11 +1,12 @@
 import Foundation
 import LPModel
+import InputSchema
 import Pareto
-import SupplyChain
+import ModelFamily
 
-/// A Pareto front of a supply-chain model in the model's terms: what `lcaopt pareto --json`
-/// prints and `front.json` holds.
-public struct FrontReport: Sendable, Codable {
+/// A Pareto front of a model of any family, in the model's terms (each point's decision is the
+/// family's): what `lcaopt pareto --json` prints and `front.json` holds.
+public struct FrontReport<Decision: Codable & Sendable & Equatable>: Sendable, Codable {
     public struct Point: Sendable, Codable {
         /// Every objective of the model at this point.
         public var objectives: [String: Double]
@@ -36,14 +37,18 @@ public struct FrontReport: Sendable, Codable {
     /// Why the front has the shape it has, when that needs saying (one point: no conflict).
     public var notes: [String]
 
-    /// Sweeps `objectives` (names: cost, indicator ids, weighted) of `problem` on backends made
+}
+
+extension FrontReport {
+    /// Sweeps `objectives` (ids: cost, indicator ids, weighted) of `problem` on backends made
     /// by `makeBackend` (the solver is chosen by the caller, once: the CLI's `--solver`).
-    public static func sweep(_ problem: SupplyChainProblem, objectives names: [String], makeBackend: @escaping () -> any SolverBackend,
-                             options: ParetoOptions, decisions: Bool = true, progress: ((Int, Int) -> Void)? = nil) throws -> FrontReport {
+    public static func sweep<Problem: FamilyProblem>(_ problem: Problem, objectives names: [String], makeBackend: @escaping () -> any SolverBackend,
+                                                     options: ParetoOptions, decisions: Bool = true,
+                                                     progress: ((Int, Int) -> Void)? = nil) throws -> FrontReport where Problem.Decision == Decision {
         let indexes = try names.map { name -> Int in
             guard let index = problem.objectiveIndex[name] else {
-                throw ModelError(file: problem.data.name, issues: [ModelIssue("objectives", "unknown objective '\(name)'",
-                                                                              hint: "use \(problem.objectiveNames.joined(separator: ", "))")])
+                throw ModelError(file: problem.context.model, issues: [ModelIssue("objectives", "unknown objective '\(name)'",
+                                                                                  hint: "use \(problem.objectiveNames.joined(separator: ", "))")])
             }
             return index
         }
@@ -52,13 +57,14 @@ public struct FrontReport: Sendable, Codable {
         return FrontReport(problem: problem, result: result, names: names, method: options.method.rawValue, decisions: decisions)
     }
 
-    public init(problem: SupplyChainProblem, result: ParetoResult, names: [String], method: String, decisions: Bool) {
-        model = problem.data.name
+    public init<Problem: FamilyProblem>(problem: Problem, result: ParetoResult, names: [String], method: String, decisions: Bool)
+    where Problem.Decision == Decision {
+        model = problem.context.model
         objectives = names
         var units: [String: String] = [:]
         for (index, name) in problem.objectiveNames.enumerated() { units[name] = problem.model.objectives[index].unit ?? "" }
         self.units = units
-        // Objectives recomputed from noise-free column values (SupplyChainProblem.cleaned), the
+        // Objectives recomputed from noise-free column values (FamilyProblem.cleaned), the
         // payoff rows from the same end points the front shows.
         payoff = result.payoffPoints.map { point in
             let values = problem.cleaned(primal: point.primal).objectiveValues
@@ -89,6 +95,21 @@ public struct FrontReport: Sendable, Codable {
         if points.count == 1 {
             notes.append("the front is one point: minimising \(names[0]) already gives the least \(names.dropFirst().joined(separator: ", ")) (the objectives do not conflict)")
         }
+    }
+
+    /// The same front with each decision as a JSON tree: a value of one type for fronts of every
+    /// family (batch results hold fronts of different models side by side).
+    public func erased() throws -> FrontReport<JSONValue> {
+        let encoder = JSONEncoder(), decoder = JSONDecoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return FrontReport<JSONValue>(
+            model: model, objectives: objectives, units: units, payoff: payoff,
+            points: try points.map { point in
+                .init(objectives: point.objectives, epsilon: point.epsilon, status: point.status,
+                      decision: try point.decision.map { try decoder.decode(JSONValue.self, from: encoder.encode($0)) })
+            },
+            solves: solves, bypassed: bypassed, skippedAfterInfeasible: skippedAfterInfeasible, duplicates: duplicates, dominated: dominated,
+            seconds: seconds, solverSeconds: solverSeconds, method: method, context: context, notes: notes)
     }
 
     /// `front.csv`: `#` lines with the context, then one row per point, every objective (unit in

@@ -1,20 +1,26 @@
 import Foundation
-import SupplyChain
+import ModelFamily
 
 /// A worked example as a Markdown page and a Jupyter notebook (nbformat 4) with outputs
 /// embedded: model summary, payoff table, front (table and chart), decisions at the
 /// cost-optimal, impact-optimal and middle points, the command that made it, and a pandas cell.
-public struct NotebookReport: Sendable {
+/// Works for every model family: the family gives the summary and each decision's tables.
+public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable {
     public var name: String
-    public var data: SupplyChainData
-    public var front: FrontReport
+    /// The model's data, as its family summarises it.
+    public var summaryOfModel: ModelSummary
+    public var front: FrontReport<Decision>
+    /// The tables of each point's decision (empty for points without one).
+    public var pointTables: [[ResultTable]]
     /// The exact command that produced the report.
     public var command: String
 
-    public init(name: String, data: SupplyChainData, front: FrontReport, command: String) {
+    public init<Problem: FamilyProblem>(name: String, model: Problem.Model, problem: Problem, front: FrontReport<Decision>, command: String)
+    where Problem.Decision == Decision {
         self.name = name
-        self.data = data
+        summaryOfModel = model.summary
         self.front = front
+        pointTables = front.points.map { point in point.decision.map { problem.tables(of: $0) } ?? [] }
         self.command = command
     }
 
@@ -29,7 +35,7 @@ public struct NotebookReport: Sendable {
 
     // MARK: Sections (Markdown)
 
-    var title: String { "# \(data.name)\n\nA cost/impact trade-off computed by lcaopt (AUGMECON2 through GLPK)." }
+    var title: String { "# \(front.model)\n\nA cost/impact trade-off computed by lcaopt (\(front.method))." }
 
     var commandSection: String { "## How this was made\n\n```sh\n\(command)\n```" }
 
@@ -39,31 +45,13 @@ public struct NotebookReport: Sendable {
         text += "- Database: `\(URL(fileURLWithPath: context.database).lastPathComponent)`\n"
         text += "- Impact scope: \(context.scopeDescription)\n"
         if context.scope == "system" { text += "- Cut-offs: \(context.cutOffs.count) product inputs without a provider\n" }
-        text += "- Periods: \(data.periods.joined(separator: ", "))\n"
         text += "- Indicators: " + context.indicators.map { "`\($0.id)` = \($0.category) [\($0.unit)]" + ($0.method.isEmpty ? "" : ", \($0.method)") }
             .joined(separator: "; ") + "\n"
-        text += "- Cost unit: \(data.costUnit)\n"
-        text += "- Amounts at or below \(Self.number(context.zeroTolerance)) are solver noise, reported as 0\n\n"
-        text += Self.table(["site", "name", "latitude", "longitude"], data.sites.map {
-            [$0.id, $0.name, $0.latitude.map { Self.number($0) } ?? "", $0.longitude.map { Self.number($0) } ?? ""]
-        }) + "\n\n"
-        text += Self.table(["supplier", "material", "process", "cost / \(data.materials.first?.unit ?? "unit")",
-                            data.indicators.map { "\($0.id) / \(data.materials.first?.unit ?? "unit")" }.joined(separator: ", "), "capacity", "modes"], data.suppliers.map { supplier in
-            [supplier.id, data.materials[supplier.material].id, supplier.processName, Self.number(supplier.cost),
-             supplier.impacts.map { Self.number($0) }.joined(separator: ", "),
-             Set(supplier.capacity.map { $0.map { Self.number($0) } ?? "none" }).sorted().joined(separator: "/"),
-             supplier.modes.map { data.modes[$0].id }.joined(separator: ", ")]
-        }) + "\n\n"
-        text += Self.table(["mode", "process", "unit", "cost / unit", "impacts / unit", "circuity"], data.modes.map { mode in
-            [mode.id, mode.processName, mode.unit, Self.number(mode.cost), mode.impacts.map { Self.number($0) }.joined(separator: ", "),
-             Self.number(mode.circuity)]
-        })
-        let demand = data.periods.indices.map { t in data.demands.reduce(0.0) { $0 + $1.amounts[t] } }
-        text += "\n\nDemand per period: " + zip(data.periods, demand).map { "\($0) \(Self.number($1))" }.joined(separator: ", ")
-        if !data.storage.isEmpty {
-            text += "\n\nStorage: " + data.storage.map { "\(data.materials[$0.material].id) at \(data.sites[$0.site].id), \(Self.number($0.cost)) \(data.costUnit) per unit and period" }.joined(separator: "; ")
-        }
-        return text
+        text += "- Cost unit: \(context.costUnit)\n"
+        text += "- Amounts at or below \(Self.number(context.zeroTolerance)) are solver noise, reported as 0\n"
+        text += summaryOfModel.facts.map { "- \($0)\n" }.joined()
+        for table in summaryOfModel.tables { text += "\n" + Self.table(table) + "\n" }
+        return text.trimmingCharacters(in: .newlines)
     }
 
     var payoffSection: String {
@@ -100,21 +88,7 @@ public struct NotebookReport: Sendable {
         let point = front.points[index]
         var text = "### Decision at the \(label)\n\n"
         text += point.objectives.keys.sorted().map { "\($0) = \(Self.number(point.objectives[$0]!)) \(front.units[$0] ?? "")" }.joined(separator: ", ") + "\n\n"
-        guard let decision = point.decision else { return text }
-        text += Self.table(["supplier", "site", "period", "amount", "unit"], decision.deliveries.map {
-            [$0.supplier, $0.site, $0.period, Self.number($0.amount), $0.unit]
-        })
-        if !decision.transport.isEmpty {
-            text += "\n\n" + Self.table(["supplier", "mode", "site", "period", "km", "transport", "unit"], decision.transport.map {
-                [$0.supplier, $0.mode, $0.site, $0.period, Self.number($0.km), Self.number($0.modeAmount), $0.modeUnit]
-            })
-        }
-        if !decision.storage.isEmpty {
-            text += "\n\n" + Self.table(["material", "site", "end of period", "stock", "unit"], decision.storage.map {
-                [$0.material, $0.site, $0.period, Self.number($0.amount), $0.unit]
-            })
-        }
-        if !decision.opened.isEmpty { text += "\n\nOpened: \(decision.opened.joined(separator: ", "))" }
+        text += pointTables[index].filter { !$0.rows.isEmpty }.map { "**\($0.title)**\n\n" + Self.table($0) }.joined(separator: "\n\n")
         return text
     }
 
@@ -170,6 +144,18 @@ public struct NotebookReport: Sendable {
         var result = parts.enumerated().map { $0.offset < parts.count - 1 ? $0.element + "\n" : $0.element }
         if result.last == "" { result.removeLast() }
         return result
+    }
+
+    /// A result table in Markdown, numbers as ``number(_:)`` shows them.
+    static func table(_ table: ResultTable) -> String {
+        Self.table(table.labels, table.rows.map { row in
+            row.map { cell in
+                switch cell {
+                case .text(let text): return text
+                case .number(let value, _): return number(value)
+                }
+            }
+        })
     }
 
     static func table(_ header: [String], _ rows: [[String]]) -> String {

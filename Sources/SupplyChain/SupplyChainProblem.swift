@@ -84,6 +84,9 @@ public struct SupplyChainProblem: Sendable {
         return true
     }
 
+    /// The LP's edits since they were last taken: what a renumbering changed.
+    mutating func takeModelEdits() -> ModelEdits { model.takeEdits() }
+
     private mutating func activate(_ objective: String) throws(ModelError) {
         guard let active = objectiveIndex[objective] else {
             throw ModelError(file: data.name, issues: [ModelIssue("objective", "unknown objective '\(objective)'",

@@ -79,7 +79,7 @@ struct BatchBench: ParsableCommand {
         let (scenarioLines, readSeconds) = try timed { try ScenarioFile.read(path: path) }
         var scenariosOnly: [Scenario] = []
         for line in scenarioLines.prefix(200) { if case .success(let scenario) = line.result { scenariosOnly.append(scenario) } }
-        let (applied, applySeconds) = try timed { try scenariosOnly.map { try data.applying($0) } }
+        let (applied, applySeconds) = try timed { try scenariosOnly.map { try data.applying($0.changes) } }
         let (_, buildSeconds) = try timed {
             try zip(applied, scenariosOnly).map { try SupplyChainProblem(data: $0, objective: $1.objective ?? "cost", names: false) }
         }

@@ -32,13 +32,13 @@ struct MOLABench: ParsableCommand {
             try FileManager.default.createDirectory(atPath: "bench/.data", withIntermediateDirectories: true)
             try configuration(db, tasks: count).jsonData().write(to: URL(fileURLWithPath: path))
             let (loaded, readSeconds) = try timed { try ModelSource.load(path: path, databasePath: database) }
-            let (problem, buildSeconds) = try timed { try SupplyChainProblem(data: loaded.data, objective: "cost", names: false) }
+            let (problem, buildSeconds) = try timed { try SupplyChainProblem(data: loaded.supplyChain!, objective: "cost", names: false) }
             let solver = GLPKSolver()
             let (result, solveSeconds) = try timed { () throws -> SolveResult in
                 try solver.load(problem.model)
                 return try solver.solve(SolveOptions())
             }
-            let gwp = loaded.data.indicators[0].id
+            let gwp = loaded.supplyChain!.indicators[0].id
             let sweep = try ParetoSweep.run(model: problem.model, objectives: [problem.objectiveIndex["cost"]!, problem.objectiveIndex[gwp]!],
                                             options: ParetoOptions(points: points), makeBackend: { GLPKSolver() })
             let total = readSeconds + buildSeconds + sweep.seconds

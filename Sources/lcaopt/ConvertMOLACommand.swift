@@ -30,7 +30,7 @@ struct ConvertMOLACommand: ParsableCommand {
             } catch let error as OpenLCAError {
                 throw CommandFailure(message: error.description, exitCode: 1)
             }
-            var model = loaded.model
+            guard var model = loaded.file else { throw CommandFailure(message: "\(config): not a MOLA configuration", exitCode: 1) }
             model.database = Self.relativePath(of: loaded.database.path, from: URL(fileURLWithPath: out).deletingLastPathComponent().path)
             do {
                 try model.write(to: out)
@@ -39,7 +39,7 @@ struct ConvertMOLACommand: ParsableCommand {
             }
             let suppliers = model.materials.reduce(0) { $0 + $1.suppliers.count }
             printError("wrote \(out): \(model.sites.count) sites, \(suppliers) suppliers, \(model.transport?.count ?? 0) transport modes, \(model.demands.count) demands")
-            for note in loaded.data.notes { printError("note: \(note)") }
+            for note in loaded.family.notes { printError("note: \(note)") }
         }
     }
 

@@ -1,3 +1,4 @@
+import ModelFamily
 import ArgumentParser
 import Foundation
 import Impact

@@ -5,7 +5,7 @@ import ModelLoader
 import OpenLCA
 import Pareto
 import Reports
-import SupplyChain
+import ModelFamily
 
 /// Options shared by the commands that read a model file.
 struct ModelOptions: ParsableArguments {
@@ -51,7 +51,7 @@ struct ModelOptions: ParsableArguments {
     }
 
     /// The objectives of a sweep: the comma-separated `list`, else cost and the first indicator.
-    func sweptObjectives(_ list: String?, data: SupplyChainData) throws -> [String] {
+    func sweptObjectives(_ list: String?, model data: any FamilyModel) throws -> [String] {
         let given = list.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         let names: [String]
         do { names = try given.map { try data.objectiveIds(for: $0, path: "--objectives") } ?? data.defaultFrontObjectives } catch {
@@ -73,8 +73,8 @@ struct ModelOptions: ParsableArguments {
 
     /// The front of `problem`, with a failed payoff solve explained in the model's terms (exit 2)
     /// as `solve` explains it, and other sweep errors as bad input (exit 1).
-    func sweep(_ problem: SupplyChainProblem, objectives names: [String], options: ParetoOptions,
-               progress: ((Int, Int) -> Void)? = nil) throws -> FrontReport {
+    func sweep<Problem: FamilyProblem>(_ problem: Problem, objectives names: [String], options: ParetoOptions,
+                                       progress: ((Int, Int) -> Void)? = nil) throws -> FrontReport<Problem.Decision> {
         do {
             return try FrontReport.sweep(problem, objectives: names, makeBackend: try solver.factory(), options: options, progress: progress)
         } catch let error as CommandFailure {
@@ -92,10 +92,10 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    /// Builds the problem with `objective` active.
-    func problem(_ data: SupplyChainData, objective: String) throws -> SupplyChainProblem {
+    /// Builds the model's LP with `objective` (an id, or a category name or ref_id) active.
+    func problem<Model: FamilyModel>(_ model: Model, objective: String) throws -> Model.Problem {
         do {
-            return try SupplyChainProblem(data: data, objective: try data.objectiveIds(for: [objective], path: "--objective")[0])
+            return try model.problem(objective: try model.objectiveIds(for: [objective], path: "--objective")[0], names: true)
         } catch {
             throw CommandFailure(message: error.description, exitCode: 1)
         }

@@ -5,7 +5,7 @@ import ModelLoader
 import LPModel
 import Pareto
 import Reports
-import SupplyChain
+import ModelFamily
 
 #if canImport(Glibc)
 import Glibc
@@ -55,33 +55,38 @@ struct ParetoCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if let out { do { try FileSet.checkWritable(out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) } }
-            let data = try options.load(format: format).data
-            let names = try options.sweptObjectives(objectives, data: data)
-            let problem = try options.problem(data, objective: names[0])
-            let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
-            let report: FrontReport
-            do {
-                report = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points, method: method, solve: SolveOptions(timeLimit: timeLimit),
-                                                                          totalTimeLimit: totalTimeLimit),
-                                           progress: progress.update)
-            } catch {
-                progress.finish()
-                throw error
-            }
-            progress.finish()
-            if json {
-                var withNotes = report
-                withNotes.notes += data.notes  // the model's notes (scope, data) beside the front's own
-                try printJSON(withNotes)
-            } else if csv { print(report.frontCSV(), terminator: "") } else {
-                Self.printFront(report)
-            }
-            if let out { do { try report.write(to: out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) } }
-            for note in data.notes { printError("note: \(note)") }
+            let model = try options.load(format: format).family
+            try front(model)
         }
     }
 
-    static func printFront(_ report: FrontReport) {
+    /// Sweeps the front of a model of any family and prints or writes it.
+    private func front<Model: FamilyModel>(_ model: Model) throws {
+        let names = try options.sweptObjectives(objectives, model: model)
+        let problem = try options.problem(model, objective: names[0])
+        let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
+        let report: FrontReport<Model.Problem.Decision>
+        do {
+            report = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points, method: method, solve: SolveOptions(timeLimit: timeLimit),
+                                                                                          totalTimeLimit: totalTimeLimit),
+                                       progress: progress.update)
+        } catch {
+            progress.finish()
+            throw error
+        }
+        progress.finish()
+        if json {
+            var withNotes = report
+            withNotes.notes += model.notes  // the model's notes (scope, data) beside the front's own
+            try printJSON(withNotes)
+        } else if csv { print(report.frontCSV(), terminator: "") } else {
+            Self.printFront(report)
+        }
+        if let out { do { try report.write(to: out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) } }
+        for note in model.notes { printError("note: \(note)") }
+    }
+
+    static func printFront<Decision>(_ report: FrontReport<Decision>) {
         ReportPrinter.printContext(report.context)
         print("Method    \(report.method), \(report.points.count) efficient points from \(report.solves) solves in \(formatNumber(report.seconds, digits: 3)) s")
         let name = report.context.displayName

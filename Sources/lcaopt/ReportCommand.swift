@@ -4,7 +4,7 @@ import MOLA
 import ModelLoader
 import Pareto
 import Reports
-import SupplyChain
+import ModelFamily
 
 /// `lcaopt report MODEL --out DIR`: a worked example as a notebook and a Markdown page.
 struct ReportCommand: ParsableCommand {
@@ -26,19 +26,22 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             do { try FileSet.checkWritable(out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) }
-            let data = try options.load(format: format).data
-            let names = try options.sweptObjectives(objectives, data: data)
-            let problem = try options.problem(data, objective: names[0])
-            let front = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points))
             let name = URL(fileURLWithPath: options.model).deletingPathExtension().lastPathComponent
-            var command = ["lcaopt", "report", options.model]
-            if let db = options.db { command += ["--db", db] }
-            if let objectives { command += ["--objectives", objectives] }
-            command += ["--points", "\(points)", "--out", out]
-            do { try NotebookReport(name: name, data: data, front: front, command: command.joined(separator: " ")).write(to: out) } catch {
-                throw CommandFailure(message: "\(error)", exitCode: 1)
-            }
+            try write(try options.load(format: format).family, name: name)
             printError("wrote \(out)/\(name).ipynb, \(out)/\(name).md, \(out)/\(name)-front.csv, \(out)/\(name)-front.svg")
         }
+    }
+
+    /// The report of a model of any family.
+    private func write<Model: FamilyModel>(_ model: Model, name: String) throws {
+        let names = try options.sweptObjectives(objectives, model: model)
+        let problem = try options.problem(model, objective: names[0])
+        let front = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points))
+        var command = ["lcaopt", "report", options.model]
+        if let db = options.db { command += ["--db", db] }
+        if let objectives { command += ["--objectives", objectives] }
+        command += ["--points", "\(points)", "--out", out]
+        let report = NotebookReport(name: name, model: model, problem: problem, front: front, command: command.joined(separator: " "))
+        do { try report.write(to: out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
+import ModelFamily
 import Reports
-import SupplyChain
 
-/// Plain-text tables of solve results.
+/// Plain-text tables of solve results, for every model family (its ``ResultTable``s).
 enum ReportPrinter {
     /// The context lines every table starts with: database, scope, categories, tolerance.
     static func printContext(_ context: ResultContext) {
@@ -16,7 +16,8 @@ enum ReportPrinter {
         print("Zero      amounts at or below \(formatNumber(context.zeroTolerance, digits: 3)) are solver noise, shown as 0")
     }
 
-    static func printSolve(_ report: SolveReport, data: SupplyChainData) {
+    /// The report, then each non-empty table of `tables` that text shows.
+    static func printSolve<Solution>(_ report: SolveReport<Solution>, tables: [ResultTable]) {
         printContext(report.context)
         print("Status    \(report.status) (minimising \(report.context.displayName(report.objective)))")
         guard !report.objectives.isEmpty else {
@@ -24,97 +25,43 @@ enum ReportPrinter {
             return
         }
         var objectives = TextTable(["objective", "value", "unit"])
-        for name in report.objectiveUnits.keys.sorted(by: { order($0, data) < order($1, data) }) {
+        for name in report.objectiveOrder {
             if let value = report.objectives[name] {
                 objectives.add([report.context.displayName(name), formatNumber(value, digits: 8), report.objectiveUnits[name] ?? ""])
             }
         }
         print("\n" + objectives.render())
-        if !report.deliveries.isEmpty {
-            var table = TextTable(["supplier", "material", "site", "period", "amount", "unit"])
-            for row in report.deliveries {
-                table.add([row.supplier, row.material, row.site, row.period, formatNumber(row.amount, digits: 8), row.unit])
-            }
-            print("\nDeliveries\n" + table.render())
+        for table in tables where table.inText && !table.rows.isEmpty {
+            var text = TextTable(table.labels)
+            for row in table.rows { text.add(row.map(cellText)) }
+            print("\n\(table.title)\n" + text.render())
         }
-        if !report.transport.isEmpty {
-            var table = TextTable(["supplier", "mode", "site", "period", "amount", "unit", "km", "transport", "unit"])
-            for row in report.transport {
-                table.add([row.supplier, row.mode, row.site, row.period, formatNumber(row.amount, digits: 8), row.unit,
-                           formatNumber(row.km, digits: 6), formatNumber(row.modeAmount, digits: 8), row.modeUnit])
-            }
-            print("\nTransport\n" + table.render())
-        }
-        if !report.services.isEmpty {
-            var table = TextTable(["service", "site", "period", "amount", "unit"])
-            for row in report.services { table.add([row.service, row.site, row.period, formatNumber(row.amount, digits: 8), row.unit]) }
-            print("\nServices\n" + table.render())
-        }
-        if !report.storage.isEmpty {
-            var table = TextTable(["material", "site", "end of period", "stock", "unit"])
-            for row in report.storage { table.add([row.material, row.site, row.period, formatNumber(row.amount, digits: 8), row.unit]) }
-            print("\nStorage\n" + table.render())
-        }
-        if !report.opened.isEmpty { print("\nOpened suppliers: \(report.opened.joined(separator: ", "))") }
     }
 
-    /// cost first, then indicators in model order, weighted last.
-    static func order(_ name: String, _ data: SupplyChainData) -> Int {
-        if name == "cost" { return 0 }
-        if let index = data.indicators.firstIndex(where: { $0.id == name }) { return 1 + index }
-        return 1000
+    static func cellText(_ cell: ResultTable.Cell) -> String {
+        switch cell {
+        case .text(let text): return text
+        case .number(let value, let digits): return formatNumber(value, digits: digits)
+        }
     }
 }
 
 /// CSV of solve results: one long table on stdout (`--csv`) or one file per table (`--out DIR`),
 /// each starting with the context as `#` lines.
 enum ReportFiles {
-    static func comments(_ report: SolveReport) -> String {
+    static func comments<Solution>(_ report: SolveReport<Solution>) -> String {
         report.context.csvComments + "# status: \(report.status) (minimising \(report.objective))\n"
     }
 
-    /// Every table of the report in one CSV, a `table` column saying which (pandas: filter on it).
-    static func solveCSV(_ report: SolveReport) -> String {
-        var rows: [[String]] = [["table", "name", "supplier", "material", "mode", "site", "period", "amount", "unit", "km", "mode_amount", "mode_unit"]]
-        for name in report.objectives.keys.sorted() {
-            rows.append(["objective", name, "", "", "", "", "", "\(report.objectives[name]!)", report.objectiveUnits[name] ?? "", "", "", ""])
-        }
-        for row in report.deliveries { rows.append(["delivery", "", row.supplier, row.material, "", row.site, row.period, "\(row.amount)", row.unit, "", "", ""]) }
-        for row in report.transport {
-            rows.append(["transport", "", row.supplier, "", row.mode, row.site, row.period, "\(row.amount)", row.unit, "\(row.km)", "\(row.modeAmount)", row.modeUnit])
-        }
-        for row in report.services { rows.append(["service", row.service, "", "", "", row.site, row.period, "\(row.amount)", row.unit, "", "", ""]) }
-        for row in report.storage { rows.append(["storage", "", "", row.material, "", row.site, row.period, "\(row.amount)", row.unit, "", "", ""]) }
-        for supplier in report.opened { rows.append(["opened", "", supplier, "", "", "", "", "1", "", "", "", ""]) }
-        return comments(report) + rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    /// Every table of the report in one CSV, a `table` column saying what each row is (pandas: filter on it).
+    static func solveCSV<Solution>(_ report: SolveReport<Solution>, tables: [ResultTable]) -> String {
+        comments(report) + ResultTable.longCSV([report.objectiveTable] + tables)
     }
 
-    static func writeSolve(_ report: SolveReport, to directory: String) throws {
+    /// One CSV file per table (the objectives' too), written as a set.
+    static func writeSolve<Solution>(_ report: SolveReport<Solution>, tables: [ResultTable], to directory: String) throws {
         let comments = comments(report)
-        var files: [(name: String, data: Data)] = []
-        func write(_ name: String, _ header: [String], _ rows: [[String]]) {
-            let text = comments + ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
-            files.append((name, Data(text.utf8)))
-        }
-        write("objectives.csv", ["objective", "value", "unit"], report.objectives.keys.sorted().map {
-            [$0, "\(report.objectives[$0]!)", report.objectiveUnits[$0] ?? ""]
-        })
-        write("deliveries.csv", ["supplier", "material", "site", "period", "amount", "unit"], report.deliveries.map {
-            [$0.supplier, $0.material, $0.site, $0.period, "\($0.amount)", $0.unit]
-        })
-        write("transport.csv", ["supplier", "mode", "site", "period", "amount", "unit", "km", "mode_amount", "mode_unit"], report.transport.map {
-            [$0.supplier, $0.mode, $0.site, $0.period, "\($0.amount)", $0.unit, "\($0.km)", "\($0.modeAmount)", $0.modeUnit]
-        })
-        write("services.csv", ["service", "site", "period", "amount", "unit"], report.services.map {
-            [$0.service, $0.site, $0.period, "\($0.amount)", $0.unit]
-        })
-        write("storage.csv", ["material", "site", "period", "amount", "unit"], report.storage.map {
-            [$0.material, $0.site, $0.period, "\($0.amount)", $0.unit]
-        })
-        write("opened.csv", ["supplier"], report.opened.map { [$0] })
-        write("distances.csv", ["supplier", "site", "mode", "km", "overridden"], report.distances.map {
-            [$0.supplier, $0.site, $0.mode, "\($0.km)", $0.overridden ? "true" : "false"]
-        })
+        let files = ([report.objectiveTable] + tables).map { table in ("\(table.file).csv", Data((comments + table.csv).utf8)) }
         do { try FileSet.write(files, into: directory) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) }
     }
 }

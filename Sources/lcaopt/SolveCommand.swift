@@ -3,6 +3,7 @@ import Foundation
 import LPModel
 import MOLA
 import ModelLoader
+import ModelFamily
 import Reports
 import SupplyChain
 
@@ -43,33 +44,40 @@ struct SolveCommand: ParsableCommand {
         try reportingErrors {
             if let out { do { try FileSet.checkWritable(out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) } }
             let loaded = try options.load(format: format)
-            let data = loaded.data
             if explainMola && loaded.mola == nil {
                 throw CommandFailure(message: "\(options.model): --explain-mola needs a MOLA configuration (this is a native model file)", exitCode: 1)
             }
-            let problem = try options.problem(data, objective: objective)
-            let solver = try options.solver.factory()()
-            try solver.load(problem.model)
-            let clock = ContinuousClock()
-            let start = clock.now
-            let result = try solver.solve(SolveOptions(timeLimit: timeLimit))
-            let minimised = problem.objectiveNames[problem.model.activeObjective]
-            let report = problem.report(result, objective: minimised, seconds: (clock.now - start).inSeconds)
-            if let conversion = loaded.mola, explainMola, report.status == TerminationStatus.optimal.rawValue {
-                let explanation = try MOLAExplanation.explain(data: data, conversion: conversion, report: report,
-                                                              database: loaded.database, solver: try options.solver.factory()())
-                if json { try printJSON(ExplainedSolve(report: report, mola: explanation)) } else {
-                    ReportPrinter.printSolve(report, data: data)
-                    MOLAPrinter.print(explanation)
-                }
-            } else if json { try printJSON(report) } else if csv { print(ReportFiles.solveCSV(report), terminator: "") } else {
-                ReportPrinter.printSolve(report, data: data)
+            try solve(loaded.family, loaded: loaded)
+        }
+    }
+
+    /// Solves a model of any family and prints its report.
+    private func solve<Model: FamilyModel>(_ model: Model, loaded: LoadedModel) throws {
+        let problem = try options.problem(model, objective: objective)
+        let solver = try options.solver.factory()()
+        try solver.load(problem.model)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try solver.solve(SolveOptions(timeLimit: timeLimit))
+        let minimised = problem.objectiveNames[problem.model.activeObjective]
+        let report = problem.report(result, objective: minimised, seconds: (clock.now - start).inSeconds)
+        let tables = problem.tables(of: report.solution)
+        // --explain-mola: MOLA configurations only (they are supply chains).
+        if explainMola, let conversion = loaded.mola, let data = model as? SupplyChainData, let supplyChain = report as? SupplyChainReport,
+           report.status == TerminationStatus.optimal.rawValue {
+            let explanation = try MOLAExplanation.explain(data: data, conversion: conversion, report: supplyChain,
+                                                          database: loaded.database, solver: try options.solver.factory()())
+            if json { try printJSON(ExplainedSolve(report: supplyChain, mola: explanation)) } else {
+                ReportPrinter.printSolve(report, tables: tables)
+                MOLAPrinter.print(explanation)
             }
-            if let out { try ReportFiles.writeSolve(report, to: out) }
-            for note in data.notes { printError("note: \(note)") }
-            if report.status != TerminationStatus.optimal.rawValue {
-                throw CommandFailure(message: "\(report.status): " + report.explanation.joined(separator: "; "), exitCode: 2)
-            }
+        } else if json { try printJSON(report) } else if csv { print(ReportFiles.solveCSV(report, tables: tables), terminator: "") } else {
+            ReportPrinter.printSolve(report, tables: tables)
+        }
+        if let out { try ReportFiles.writeSolve(report, tables: tables, to: out) }
+        for note in model.notes { printError("note: \(note)") }
+        if report.status != TerminationStatus.optimal.rawValue {
+            throw CommandFailure(message: "\(report.status): " + report.explanation.joined(separator: "; "), exitCode: 2)
         }
     }
 }
@@ -92,15 +100,15 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let data = try options.load().data
-            let problem = try options.problem(data, objective: objective)
-            let text = try ModelExport.text(problem.model, format: format)
+            let model = try options.load().family
+            let built = try options.problem(model, objective: objective).model
+            let text = try ModelExport.text(built, format: format)
             do {
                 try text.write(toFile: out, atomically: true, encoding: .utf8)
             } catch {
                 throw CommandFailure(message: "\(out): cannot write: \(error.localizedDescription)", exitCode: 1)
             }
-            printError("wrote \(out): \(problem.model.columnCount) columns, \(problem.model.rowCount) rows, objective \(objective)")
+            printError("wrote \(out): \(built.columnCount) columns, \(built.rowCount) rows, objective \(objective)")
         }
     }
 }
@@ -109,6 +117,6 @@ extension ModelExport.Format: ExpressibleByArgument {}
 
 /// `solve --explain-mola --json`: the solve report and the MOLA comparison in one document.
 struct ExplainedSolve: Encodable {
-    var report: SolveReport
+    var report: SupplyChainReport
     var mola: MOLAExplanation
 }

@@ -4,6 +4,7 @@ import GLPKBackend
 import LPModel
 import OpenLCAFixtures
 import SupplyChain
+import TestSupport
 import Testing
 
 @Suite struct BatchTests {
@@ -36,7 +37,7 @@ import Testing
     /// Solves one scenario directly with the library, as `lcaopt solve` would.
     static func solveAlone(_ scenario: Scenario) throws -> [String: Double] {
         let (_, base) = try SupplyChainLoader.load(modelPath: model)
-        let data = try base.applying(scenario)
+        let data = try base.applying(scenario.changes)
         let problem = try SupplyChainProblem(data: data, objective: scenario.objective ?? "cost")
         let solver = GLPKSolver()
         try solver.load(problem.model)
@@ -82,13 +83,13 @@ import Testing
         scenario.disable = ["barge"]
         scenario.set = ["suppliers.pla-blair.capacity": 100, "demands.pack-atl.amount": 50]
         scenario.scaleDemand = 2
-        let data = try base.applying(scenario)
+        let data = try base.applying(scenario.changes)
         #expect(data.modes.count == 3 && !data.suppliers.contains { $0.modes.contains(2) })
         #expect(data.suppliers.first { $0.id == "pla-blair" }!.capacity == [100, 100, 100])
         #expect(data.demands.first { $0.id == "pack-atl" }!.amounts == [100, 100, 100])
         #expect(data.demands.first { $0.id == "pack-chi-25" }!.amounts == [4000, 0, 0])
-        #expect(throws: ScenarioError.self) { try base.applying({ var s = Scenario(id: "y"); s.disable = ["ship"]; return s }()) }
-        #expect(throws: ScenarioError.self) { try base.applying({ var s = Scenario(id: "y"); s.set = ["suppliers.pla-blair.color": 1]; return s }()) }
+        #expect(throws: ModelChangeError.self) { try base.applying({ var s = Scenario(id: "y"); s.disable = ["ship"]; return s }().changes) }
+        #expect(throws: ModelChangeError.self) { try base.applying({ var s = Scenario(id: "y"); s.set = ["suppliers.pla-blair.color": 1]; return s }().changes) }
     }
 
     @Test func test_shards_merged_equal_the_unsharded_run() throws {
@@ -184,7 +185,7 @@ import Testing
                      #"{"id": "c", "set": {"demands.pack-chi-26.amount": 2500}, "objective": "gwp"}"#,
                      #"{"id": "d", "set": {"suppliers.hdpe-houston.latitude": 31.5, "transport.rail.circuity": 1.4}, "objective": "gwp"}"#] {
             let scenario = try Self.scenario(json)
-            let data = try base.applying(scenario)
+            let data = try base.applying(scenario.changes)
             let objective = scenario.objective ?? "cost"
             let renumbered = try #require(try prepared.renumbered(with: data, objective: objective), "\(scenario.id)")
             let fresh = try SupplyChainProblem(data: data, objective: objective, names: false)
@@ -198,11 +199,35 @@ import Testing
         }
     }
 
+    /// A renumbered scenario reaches the backend as the rows it changed and nothing else (the
+    /// recording mock shows the calls), and solves to what a fresh build solved cold gives.
+    @Test func preparedSolverHandsTheBackendOnlyTheChangedRows() throws {
+        let (_, base) = try SupplyChainLoader.load(modelPath: BatchTests.model)
+        let recorder = RecordingBackend(GLPKSolver())
+        let prepared = PreparedSolver(backend: recorder)
+        _ = try prepared.solve(base, path: BatchTests.model, objective: "cost")
+        #expect(recorder.calls == ["load", "solve"])
+        recorder.clear()
+        // pla-blair's capacity of 1,500 kg a year becomes 400: its three capacity rows, nothing else.
+        let data = try base.applying(try Self.scenario(#"{"id": "p", "set": {"suppliers.pla-blair.capacity": 400}}"#).changes)
+        let warm = try prepared.solve(data, path: BatchTests.model, objective: "cost")
+        let named = try SupplyChainProblem(data: data, objective: "cost")
+        let capacityRows = named.model.rowNames.indices.filter { named.model.rowNames[$0].hasPrefix("capacity[pla-blair,") }
+        #expect(capacityRows.count == 3)
+        #expect(recorder.calls == capacityRows.map { "row \($0)" } + ["active 0", "solve"])
+        let cold = GLPKSolver()
+        try cold.load(named.model)
+        let reference = try cold.solve(SolveOptions())
+        #expect(warm.isOptimal && warm.warmStarted)
+        #expect(abs(warm.objectiveValue - reference.objectiveValue) <= 1e-9 * abs(reference.objectiveValue))
+        #expect(prepared.loads == 1)
+    }
+
     @Test func structuralChangesNeedABuild() throws {
         let (_, base) = try SupplyChainLoader.load(modelPath: BatchTests.model)
         let prepared = try SupplyChainProblem(data: base, objective: "cost", names: false)
         // A disabled mode removes route variables.
-        #expect(try prepared.renumbered(with: base.applying(Self.scenario(#"{"id": "x", "disable": ["barge"]}"#)), objective: "cost") == nil)
+        #expect(try prepared.renumbered(with: base.applying(Self.scenario(#"{"id": "x", "disable": ["barge"]}"#).changes), objective: "cost") == nil)
         // A demand set to zero removes its delivery variables.
         var zero = base
         for d in zero.demands.indices { zero.demands[d].amounts = zero.demands[d].amounts.map { _ in 0 } }

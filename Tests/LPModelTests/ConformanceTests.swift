@@ -1,6 +1,7 @@
 import GLPKBackend
 import HiGHSBackend
 import LPModel
+import TestSupport
 import Testing
 
 /// A solver backend under test: every conformance case runs on each.
@@ -8,10 +9,12 @@ struct Backend: CustomStringConvertible, Sendable {
     var description: String
     var make: @Sendable () throws -> any SolverBackend
 
-    /// GLPK, and HiGHS (installed by scripts/setup; a missing HiGHS fails these tests, it does not skip them).
+    /// GLPK, HiGHS (installed by scripts/setup; a missing HiGHS fails these tests, it does not skip
+    /// them), and the recording mock over GLPK (every call passed through and recorded).
     static let all: [Backend] = [
         Backend(description: "glpk", make: { GLPKSolver() }),
         Backend(description: "highs", make: { try HiGHSSolver() }),
+        Backend(description: "recording mock (glpk)", make: { RecordingBackend(GLPKSolver()) }),
     ]
 }
 
@@ -251,15 +254,21 @@ struct Backend: CustomStringConvertible, Sendable {
         #expect(parallel == serial)
     }
 
-    /// The caching layer hands a backend only what changed: a new bound and a new objective are
-    /// edits (a warm re-solve equal to a cold one), a new structure is a load.
+    /// The caching layer hands a backend only what the model's edits list: a new bound and a new
+    /// objective are edits (a warm re-solve equal to a cold one), a new structure or a changed
+    /// matrix coefficient is a load. The recording mock shows the exact calls.
     @Test(arguments: Backend.all) func test_caching_solver_edits_changes_and_reloads_structures(_ backend: Backend) throws {
         var (model, v, c) = Self.textbook()
-        let cache = CachingSolver(try backend.make())
-        #expect(try cache.solve(model).isOptimal)
-        model.setBounds(c[0], lower: -.infinity, upper: 6)
+        let recorder = RecordingBackend(try backend.make())
+        let cache = CachingSolver(recorder)
+        #expect(try cache.solve(model, edits: model.takeEdits()).isOptimal)
+        #expect(recorder.calls == ["load", "solve"])
+        recorder.clear()
+        model.setBounds(c[0], lower: -.infinity, upper: 5)
+        model.setBounds(c[0], lower: -.infinity, upper: 6)  // set twice, handed over once
         model.activeObjective = 1  // "y only"
-        let warm = try cache.solve(model)
+        let warm = try cache.solve(model, edits: model.takeEdits())
+        #expect(recorder.calls == ["row 0", "active 1", "solve"])
         #expect(warm.warmStarted)
         let cold = try backend.make()
         try cold.load(model)
@@ -267,9 +276,29 @@ struct Backend: CustomStringConvertible, Sendable {
         #expect(abs(warm.objectiveValue - reference.objectiveValue) < 1e-9)
         // min y with x + y <= 6, 1 <= x - y <= 3, x, y >= 0: y = 0 (x = 1).
         #expect(abs(warm.value(v[1])) < 1e-9)
+        // Nothing changed: no edit, a re-solve.
+        recorder.clear()
+        _ = try cache.solve(model, edits: model.takeEdits())
+        #expect(recorder.calls == ["active 1", "solve"])
+        // A column bound and a replaced objective.
+        recorder.clear()
+        model.setBounds(v[0], lower: 0, upper: 2)
+        model.replaceObjective(0, with: Objective(name: "obj", variables: [1], coefficients: [-1]))
+        model.activeObjective = 0
+        let edited = try cache.solve(model, edits: model.takeEdits())
+        #expect(recorder.calls == ["column 0", "objective 0", "active 0", "solve"])
+        // max y with x <= 2, x - y >= 1, x + y <= 6: y = x - 1 = 1.
+        #expect(abs(edited.objectiveValue - -1) < 1e-9)
+        // A matrix coefficient: x + 2y <= 6 now, loaded anew.
+        recorder.clear()
+        model.setEntryValue(1, 2)
+        #expect(try cache.solve(model, edits: model.takeEdits()).isOptimal)
+        #expect(recorder.calls == ["load", "solve"])
+        recorder.clear()
         var bigger = model
         _ = bigger.addVariable(name: "extra", upper: 1)
-        let reloaded = try cache.solve(bigger)
+        let reloaded = try cache.solve(bigger, edits: bigger.takeEdits())
+        #expect(recorder.calls == ["load", "solve"])
         #expect(!reloaded.warmStarted && reloaded.isOptimal)
     }
 

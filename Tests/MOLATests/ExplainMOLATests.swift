@@ -28,11 +28,11 @@ import Testing
     }
 
     @Test func lcaoptAndMOLADisagreeAndTheReferenceAmountIsWhy() throws {
-        let report = try MOLAHelpers.solve(loaded.data, objective: gwp)
+        let report = try MOLAHelpers.solve(loaded.supplyChain!, objective: gwp)
         // lcaopt: secondary ingot, 0.669677 kg CO2-eq per kg (669.677 per 1000 kg run) + truck 0.0804585 x 500 t*km.
         #expect(report.deliveries.map(\.supplier) == ["Aluminum, secondary ingot, at plant"])
         #expect(abs(report.objectives[gwp]! - (669.67659 + 0.080458535 * 500)) < 1e-3)
-        let explanation = try MOLAExplanation.explain(data: loaded.data, conversion: loaded.mola!, report: report,
+        let explanation = try MOLAExplanation.explain(data: loaded.supplyChain!, conversion: loaded.mola!, report: report,
                                                       database: database, solver: GLPKSolver())
         let secondary = try #require(explanation.processes.first { $0.id == "Aluminum, secondary ingot, at plant" })
         let secondaryGWP = try #require(secondary.coefficients.first { $0.objective == gwp })
@@ -58,13 +58,13 @@ import Testing
         builder.tasks = [("k1", 1000)]
         builder.distance = { _, _ in 100 }
         let loaded = try ModelSource.load(path: try MOLAHelpers.write(builder.build()), databasePath: MOLAHelpers.databasePath)
-        let report = try MOLAHelpers.solve(loaded.data, objective: "cost")
+        let report = try MOLAHelpers.solve(loaded.supplyChain!, objective: "cost")
         // 2 x 1000 kg x 1.4924 + 2 x 100 t*km x 2.81 in lcaopt; MOLA costs only t1.
         #expect(abs(report.objectives["cost"]! - (2 * 1492.4 + 2 * 281)) < 1e-6)
-        let explanation = try MOLAExplanation.explain(data: loaded.data, conversion: loaded.mola!, report: report,
+        let explanation = try MOLAExplanation.explain(data: loaded.supplyChain!, conversion: loaded.mola!, report: report,
                                                       database: database, solver: GLPKSolver())
         #expect(abs(explanation.decisionValuesMOLA["cost"]! - (1492.4 + 281)) < 1e-6)
         #expect(explanation.modelReasons.count == 1 && explanation.modelReasons[0].contains("first time interval (t1)"))
-        #expect(loaded.model.storage?.count == 1)
+        #expect(loaded.file!.storage?.count == 1)
     }
 }

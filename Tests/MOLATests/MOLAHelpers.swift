@@ -54,7 +54,7 @@ enum MOLAHelpers {
     }
 
     /// Solves the loaded model for `objective`.
-    static func solve(_ data: SupplyChainData, objective: String) throws -> SolveReport {
+    static func solve(_ data: SupplyChainData, objective: String) throws -> SupplyChainReport {
         let problem = try SupplyChainProblem(data: data, objective: objective)
         let solver = GLPKSolver()
         try solver.load(problem.model)

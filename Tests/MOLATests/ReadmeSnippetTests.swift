@@ -12,8 +12,9 @@ import Testing
     @Test func readmeLibraryExample() throws {
         let path = try MOLAHelpers.write(try MOLAHelpers.fiveResins(OpenLCADatabase(path: MOLAHelpers.databasePath)))
         let loaded = try ModelSource.load(path: path)
-        var problem = try SupplyChainProblem(data: loaded.data, objective: "weighted")
-        var cheaper = loaded.data
+        let data = try #require(loaded.supplyChain)
+        var problem = try SupplyChainProblem(data: data, objective: "weighted")
+        var cheaper = data
         cheaper.modes[0].cost *= 0.5
         #expect(try problem.renumber(with: cheaper, objective: "weighted"))
         let solver = GLPKSolver()

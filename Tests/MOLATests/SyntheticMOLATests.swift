@@ -45,7 +45,7 @@ import Testing
     @Test func distanceFromTheProcessLocationAndTheTaskCoordinates() throws {
         let path = try MOLAHelpers.write(configuration(distanceCalculated: true))
         let loaded = try ModelSource.load(path: path, databasePath: database.path)
-        let report = try MOLAHelpers.solve(loaded.data, objective: "cost")
+        let report = try MOLAHelpers.solve(loaded.supplyChain!, objective: "cost")
         // Steel at DE (51.0 N, 10.0 E), the task at 50.0 N, 8.0 E: 1000 kg over d km = d t*km.
         let d = Self.km(51.0, 10.0, 50.0, 8.0)
         #expect(abs(report.transport[0].km - d) < 1e-6)
@@ -56,9 +56,9 @@ import Testing
     @Test func explainNamesReferenceAmountUnitsCurrencyAndCoProducts() throws {
         let path = try MOLAHelpers.write(configuration(distanceCalculated: false))
         let loaded = try ModelSource.load(path: path, databasePath: database.path)
-        let report = try MOLAHelpers.solve(loaded.data, objective: "cost")
+        let report = try MOLAHelpers.solve(loaded.supplyChain!, objective: "cost")
         #expect(abs(report.objectives["cost"]! - (1000 * 2.2 + 0.08 * 250)) < 1e-6)
-        let explanation = try MOLAExplanation.explain(data: loaded.data, conversion: loaded.mola!, report: report,
+        let explanation = try MOLAExplanation.explain(data: loaded.supplyChain!, conversion: loaded.mola!, report: report,
                                                       database: database, solver: GLPKSolver())
         let supplier = try #require(explanation.processes.first { $0.role == "supplier" })
         let reasons = supplier.reasons.joined(separator: "\n")

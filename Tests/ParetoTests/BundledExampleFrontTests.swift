@@ -13,7 +13,7 @@ import FoundationXML
 
 /// Properties of the bundled example's front.
 @Suite struct BundledExampleFrontTests {
-    static func front(points: Int = 12) throws -> (SupplyChainProblem, FrontReport) {
+    static func front(points: Int = 12) throws -> (SupplyChainProblem, FrontReport<Decision>) {
         let (_, data) = try SupplyChainLoader.load(modelPath: FixtureFiles.packageRoot() + "/db-fixtures/examples/resin-supply.json")
         let problem = try SupplyChainProblem(data: data)
         return (problem, try FrontReport.sweep(problem, objectives: ["cost", "gwp"], makeBackend: { GLPKSolver() }, options: ParetoOptions(points: points)))

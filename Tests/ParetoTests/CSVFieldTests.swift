@@ -1,3 +1,4 @@
+import ModelFamily
 import Reports
 import Testing
 

@@ -13,7 +13,7 @@ import Testing
 @Suite struct BundledExampleTests {
     static let modelPath = FixtureFiles.packageRoot() + "/db-fixtures/examples/resin-supply.json"
 
-    static func solved(_ objective: String) throws -> (SupplyChainProblem, SolveReport) {
+    static func solved(_ objective: String) throws -> (SupplyChainProblem, SupplyChainReport) {
         let (_, data) = try SupplyChainLoader.load(modelPath: modelPath)
         let problem = try SupplyChainProblem(data: data, objective: objective)
         let solver = GLPKSolver()

@@ -15,7 +15,7 @@ enum ModelHelpers {
         return path
     }
 
-    static func solve(_ json: String, objective: String = "cost") throws -> (SupplyChainProblem, SolveResult, SolveReport) {
+    static func solve(_ json: String, objective: String = "cost") throws -> (SupplyChainProblem, SolveResult, SupplyChainReport) {
         let (_, data) = try SupplyChainLoader.load(modelPath: try write(json))
         let problem = try SupplyChainProblem(data: data, objective: objective)
         let solver = GLPKSolver()

@@ -1,14 +1,14 @@
-import SupplyChain
+import ModelFamily
 
 extension SupplyChainData {
     /// This data with a scenario's changes: disabled suppliers, modes and services, `set` values
     /// (same meaning and units as in the model file), and a demand scale. Throws a message naming
     /// the unknown id or field.
-    public func applying(_ scenario: Scenario) throws(ScenarioError) -> SupplyChainData {
+    public func applying(_ changes: ModelChanges) throws(ModelChangeError) -> SupplyChainData {
         var data = self
-        func fail(_ message: String) -> ScenarioError { ScenarioError(lineNumber: 0, id: scenario.id, message: message) }
-        let modesBefore = scenario.disable == nil ? [] : data.suppliers.map(\.modes)
-        for id in scenario.disable ?? [] {
+        func fail(_ message: String) -> ModelChangeError { ModelChangeError(message) }
+        let modesBefore = changes.disable.isEmpty ? [] : data.suppliers.map(\.modes)
+        for id in changes.disable {
             if let s = data.suppliers.firstIndex(where: { $0.id == id }) {
                 data.suppliers[s].capacity = Array(repeating: 0, count: data.periods.count)
                 data.suppliers[s].fixedCost = nil
@@ -30,14 +30,14 @@ extension SupplyChainData {
         }
         // Each path sets its own field, so the order does not matter and is not sorted per
         // scenario; when one fails, the first failing path in sorted order is reported.
-        let values = scenario.set ?? [:]
+        let values = changes.set
         do {
             for (path, value) in values { try data.set(path, value, fail: fail) }
         } catch {
             for (path, value) in values.sorted(by: { $0.key < $1.key }) { try data.set(path, value, fail: fail) }
             throw error
         }
-        if let factor = scenario.scaleDemand {
+        if let factor = changes.scaleDemand {
             for d in data.demands.indices {
                 data.demands[d].amounts = data.demands[d].amounts.map { $0 * factor }
                 data.demands[d].total = data.demands[d].total.map { $0 * factor }
@@ -46,7 +46,7 @@ extension SupplyChainData {
         return data
     }
 
-    private mutating func set(_ path: String, _ value: Double, fail: (String) -> ScenarioError) throws(ScenarioError) {
+    private mutating func set(_ path: String, _ value: Double, fail: (String) -> ModelChangeError) throws(ModelChangeError) {
         // KIND.ID.FIELD, where the id may itself contain dots (validated to have three parts).
         guard let firstDot = path.utf8.firstIndex(of: UInt8(ascii: ".")), let lastDot = path.utf8.lastIndex(of: UInt8(ascii: ".")),
               firstDot < lastDot else {

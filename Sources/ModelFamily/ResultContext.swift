@@ -8,6 +8,10 @@ public struct ResultContext: Sendable, Codable, Equatable {
         public var category: String
         public var method: String
         public var unit: String
+
+        public init(id: String, category: String, method: String, unit: String) {
+            (self.id, self.category, self.method, self.unit) = (id, category, method, unit)
+        }
     }
 
     public var model: String
@@ -22,6 +26,11 @@ public struct ResultContext: Sendable, Codable, Equatable {
     public var cutOffs: [String]
     /// Amounts at or below this (in material units) are solver noise, reported as zero.
     public var zeroTolerance: Double
+
+    public init(model: String, database: String, scope: String, indicators: [IndicatorInfo], costUnit: String, cutOffs: [String], zeroTolerance: Double) {
+        (self.model, self.database, self.scope, self.indicators) = (model, database, scope, indicators)
+        (self.costUnit, self.cutOffs, self.zeroTolerance) = (costUnit, cutOffs, zeroTolerance)
+    }
 
     /// The scope in words.
     public var scopeDescription: String {
@@ -71,26 +80,12 @@ public struct ResultContext: Sendable, Codable, Equatable {
         return objective == "cost" ? costUnit : ""
     }
 
-    static func short(_ value: Double) -> String {
+    public static func short(_ value: Double) -> String {
         var text = String(format: "%.3g", value)
         if text.contains("e") { return text }
         while text.contains(".") && (text.hasSuffix("0") || text.hasSuffix(".")) { text.removeLast() }
         return text
     }
-}
-
-extension SupplyChainData {
-    /// The context of results of this data, with noise below `zeroTolerance` reported as zero.
-    public func context(zeroTolerance: Double) -> ResultContext {
-        ResultContext(model: name, database: database, scope: scope,
-                      indicators: indicators.map { .init(id: $0.id, category: $0.name, method: $0.method, unit: $0.unit) },
-                      costUnit: costUnit, cutOffs: cutOffs, zeroTolerance: zeroTolerance)
-    }
-}
-
-extension SupplyChainProblem {
-    /// The context of this problem's results.
-    public var context: ResultContext { data.context(zeroTolerance: zeroTolerance) }
 }
 
 /// A unit for large values: kg -> t -> kt, g -> kg, and a k or M prefix on other units (kUSD),
