@@ -241,7 +241,7 @@ public final class BatchRunner: Sendable {
         case .success(let value): scenario = value
         }
         guard let path = scenario.model.map(resolve) ?? options.model else {
-            return failed("invalid", "line \(line.lineNumber): no model (give \"model\" or --model)")
+            return failed("invalid", "line \(line.lineNumber): no model (give \"model\" in the scenario, or a model for the whole batch)")
         }
         guard let loaded = models[path] else { return failed("invalid", "model \(path) was not loaded") }
         do {

@@ -167,7 +167,7 @@ final class FolderLock: Sendable {
             let count = pread(descriptor, &buffer, buffer.count, 0)
             let holder = count > 0 ? String(decoding: buffer.prefix(count), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "?"
             close(descriptor)
-            throw ResultWriter.WriteError(message: "\(directory) is in use by another lcaopt run (process \(holder)); wait for it to finish or choose another --out")
+            throw ResultWriter.WriteError(message: "\(directory) is in use by another lcaopt run (process \(holder)); wait for it to finish or write into another folder")
         }
         let pid = Array("\(getpid())\n".utf8)
         _ = ftruncate(descriptor, 0)

@@ -80,6 +80,8 @@ struct BatchRunCommand: ParsableCommand {
                 }
             } catch let error as ScenarioError {
                 throw CommandFailure(message: error.message, exitCode: 1)
+            } catch where "\(error)".hasSuffix("write into another folder") {
+                throw CommandFailure(message: "\(error) with --out DIR", exitCode: 1)  // the library's words, and the flag
             }
             if terminal { writeError("\n") }
             for line in summary.invalid { printError("invalid scenario: \(line)") }
