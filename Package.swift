@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "OpenLCA", "OpenLCAFixtures", "SQLite"]),
         .testTarget(name: "LPModelTests", dependencies: ["LPModel", "GLPKBackend", "HiGHSBackend", "TestSupport"]),
         .testTarget(name: "SupplyChainTests", dependencies: ["SupplyChain", "GLPKBackend", "OpenLCA", "OpenLCAFixtures", "LPModel", "TestSupport"]),
-        .testTarget(name: "ParetoTests", dependencies: ["ModelFamily", "Pareto", "LPModel", "GLPKBackend", "SupplyChain", "Reports", "OpenLCAFixtures"]),
+        .testTarget(name: "ParetoTests", dependencies: ["ModelFamily", "Pareto", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "Reports", "OpenLCAFixtures"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCAFixtures", "TestSupport"]),
         .testTarget(name: "MOLATests", dependencies: ["MOLA", "ModelLoader", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCA", "OpenLCAFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures", "OpenLCA", "MOLA", "ModelLoader", "SQLite"]),

@@ -15,15 +15,17 @@ public enum ParetoLimits {
 
 /// Options of a Pareto sweep.
 public struct ParetoOptions: Sendable {
-    /// `augmecon2` (augmented epsilon-constraint with bypass and early exit) or plain `epsilon`.
+    /// `augmecon2` (augmented epsilon-constraint with bypass and early exit), plain `epsilon`,
+    /// or `exact` (every corner of a bi-objective LP's front, by dichotomic search).
     public enum Method: String, Sendable, CaseIterable {
-        case augmecon2, epsilon
+        case augmecon2, epsilon, exact
 
         /// The algorithm this name stands for.
         public var algorithm: any FrontAlgorithm {
             switch self {
             case .augmecon2: return AugmentedEpsilonConstraint()
             case .epsilon: return EpsilonConstraint()
+            case .exact: return ExactFront()
             }
         }
     }
@@ -100,6 +102,8 @@ public struct ParetoResult: Sendable {
 /// Why a sweep could not run.
 public enum ParetoError: Error, CustomStringConvertible, Sendable {
     case needsTwoObjectives
+    /// The exact front is for exactly two objectives.
+    case exactNeedsTwoObjectives(Int)
     case invalidPoints(Int)
     /// The grid would keep more than ``ParetoLimits`` allow.
     case tooLarge(gridPoints: Double, bytes: Double)
@@ -110,6 +114,8 @@ public enum ParetoError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .needsTwoObjectives: return "a Pareto sweep needs at least two distinct objectives"
+        case .exactNeedsTwoObjectives(let count):
+            return "the exact front is for two distinct objectives (got \(count)); sweep more with the grid (augmecon2)"
         case .invalidPoints(let points): return "points must be 2 to \(ParetoLimits.maximumPoints) (got \(points))"
         case .tooLarge(let gridPoints, let bytes):
             return String(format: "the grid has %.0f points and would keep %.1f GB of decisions (at most %d points and %.0f GB): use fewer points or objectives",

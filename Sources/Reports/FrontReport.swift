@@ -92,6 +92,11 @@ extension FrontReport {
         if result.stoppedAtTimeLimit > 0 {
             notes.append("stopped at the time limit after \(String(format: "%.1f", result.seconds)) s: \(result.stoppedAtTimeLimit) grid points not solved; the front shows the points found")
         }
+        if method == ParetoOptions.Method.exact.rawValue && problem.model.hasIntegerColumns && points.count > 1 {
+            notes.append("the model has integer decisions: the exact method finds the supported points (corners of the front's convex hull); the front between them needs the grid (augmecon2)")
+        } else if method == ParetoOptions.Method.exact.rawValue && points.count > 1 {
+            notes.append("every corner of the front (dichotomic search, \(result.solves) solves): points between two neighbours are exact convex combinations of their decisions")
+        }
         if points.count == 1 {
             notes.append("the front is one point: minimising \(names[0]) already gives the least \(names.dropFirst().joined(separator: ", ")) (the objectives do not conflict)")
         }

@@ -34,7 +34,7 @@ struct ParetoCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seconds for the whole sweep: no solve starts after it, and the points found are kept.")
     var totalTimeLimit: Double?
 
-    @Option(help: "augmecon2 or epsilon (plain epsilon-constraint, for comparison).")
+    @Option(help: "augmecon2, epsilon (plain epsilon-constraint, for comparison) or exact (every corner of a two-objective LP front).")
     var method: ParetoOptions.Method = .augmecon2
 
     @Option(help: "Write front.csv, front.json, payoff.csv and front.svg into this folder.")

@@ -25,7 +25,7 @@ import Testing
 
     /// Two suppliers, (1, 3) and (2, 1): the front is the segment from (10, 30) to (20, 10),
     /// cost = 10 + (30 - gwp) / 2; 5 grid points give gwp 30, 25, 20, 15, 10.
-    @Test(arguments: ParetoOptions.Method.allCases)
+    @Test(arguments: [ParetoOptions.Method.augmecon2, .epsilon])
     func test_two_suppliers_give_a_segment(_ method: ParetoOptions.Method) throws {
         let result = try Self.sweep(Self.suppliers([(1, 3, nil), (2, 1, nil)]), points: 5, method: method)
         #expect(result.payoff.count == 2)
@@ -36,6 +36,27 @@ import Testing
         #expect(result.points.count == 5)
         for (got, want) in zip(gwp, [30.0, 25, 20, 15, 10]) { #expect(abs(got - want) < 1e-6) }
         for (c, g) in zip(cost, gwp) { #expect(abs(c - (10 + (30 - g) / 2)) < 1e-6) }
+    }
+
+    /// The same segment's exact front: its two corners, (10, 30) and (20, 10), and one weighted
+    /// solve confirming the edge between them (4 + 2 x 2 - 3 = 5 solves).
+    @Test func test_exact_front_of_the_segment_is_its_two_corners() throws {
+        let result = try Self.sweep(Self.suppliers([(1, 3, nil), (2, 1, nil)]), points: 5, method: .exact)
+        let corners = result.points.map { [$0.objectiveValues[0], $0.objectiveValues[1]] }
+        #expect(corners.count == 2 && result.solves == 5)
+        for (got, want) in zip(corners.joined(), [10.0, 30, 20, 10]) { #expect(abs(got - want) < 1e-6) }
+    }
+
+    /// The exact front of the three suppliers below: exactly the four break points derived there,
+    /// cost per unit of gwp avoided 0.5, 0.75 and 1 along its edges, from 4 + 2 x 4 - 3 = 9 solves.
+    @Test func test_exact_front_finds_the_hand_derived_break_points() throws {
+        let result = try Self.sweep(Self.suppliers([(1, 5, 6), (2, 3, 6), (4, 1, 6)]), points: 2, method: .exact)
+        let corners = result.points.map { ($0.objectiveValues[0], $0.objectiveValues[1]) }
+        let expected: [(Double, Double)] = [(14, 42), (16, 38), (28, 22), (32, 18)]
+        #expect(corners.count == 4 && result.solves == 9)
+        for (got, want) in zip(corners, expected) { #expect(abs(got.0 - want.0) < 1e-6 && abs(got.1 - want.1) < 1e-6, "\(got)") }
+        let costPerGWP = zip(corners, corners.dropFirst()).map { ($1.0 - $0.0) / ($0.1 - $1.1) }
+        for (got, want) in zip(costPerGWP, [0.5, 0.75, 1]) { #expect(abs(got - want) < 1e-9) }
     }
 
     /// A (1, 5), B (2, 3), C (4, 1), each at most 6, demand 10. Break points (14, 42), (16, 38),
