@@ -267,8 +267,7 @@ public final class BatchRunner: Sendable {
             let names = try scenario.objectives.map { try data.objectiveIds(for: $0, path: "objectives") }
                 ?? data.defaultFrontObjectives
             guard names.count >= 2 && Set(names).count == names.count else {
-                return BatchResult(id: line.id, index: line.index, status: "invalid", objectives: [:], seconds: (clock.now - start).inSeconds, solverSeconds: 0,
-                                   error: "line \(line.lineNumber): objectives: a front needs two or more distinct objectives, not \(names)")
+                throw ScenarioError(lineNumber: line.lineNumber, id: scenario.id, message: "objectives: a front needs two or more distinct objectives, not \(names)")
             }
             let front = try sweep(data, objectives: names, points: scenario.points ?? 10)
             return BatchResult(id: scenario.id, index: line.index, status: front.points.isEmpty ? "infeasible" : "optimal",

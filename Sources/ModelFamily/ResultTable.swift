@@ -54,6 +54,15 @@ public struct ModelSummary: Sendable, Equatable {
 }
 
 extension ResultTable {
+    /// A number in reports and text cells: 2 decimals from 100 up, else 4 significant digits.
+    public static func reportNumber(_ value: Double) -> String {
+        if value == 0 { return "0" }
+        let magnitude = abs(value)
+        if magnitude >= 100 { return String(format: "%.2f", value) }
+        if magnitude >= 1e-3 { return String(format: "%.4g", value) }
+        return String(format: "%.3e", value)
+    }
+
     /// The CSV text of this table (header, then rows), without context lines.
     public var csv: String {
         ([columns] + rows.map { $0.map(\.csv) }).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"

@@ -11,8 +11,6 @@ public struct LoadedModel {
     public var family: any FamilyModel
     /// The database it was resolved against.
     public var database: OpenLCADatabase
-    /// What kind of file it came from.
-    public var kind: ModelSource.Kind
     /// The supply-chain model file (native, or converted from a MOLA configuration).
     public var file: ModelFile?
     /// Set when the file was a MOLA configuration: the conversion, for `--explain-mola` and `convert-mola`.
@@ -63,7 +61,7 @@ public enum ModelSource {
         switch kind {
         case .supplyChain:
             let (model, data, database) = try SupplyChainLoader.open(contents: contents, modelPath: path, databasePath: databasePath, scope: scope)
-            return LoadedModel(family: data, database: database, kind: kind, file: model, mola: nil)
+            return LoadedModel(family: data, database: database, file: model, mola: nil)
         case .mola:
             let config = try MOLAConfiguration.decode(contents, file: path)
             let database = try SupplyChainLoader.openDatabase(declared: config.dbFile, at: "$.db_file", file: path, override: databasePath,
@@ -73,7 +71,7 @@ public enum ModelSource {
             if let scope { conversion.model.lciaScope = scope }
             var data = try SupplyChainData.resolve(conversion.model, database: database, file: path)
             data.notes = conversion.notes.map { "MOLA \($0)" } + data.notes
-            return LoadedModel(family: data, database: database, kind: kind, file: conversion.model, mola: conversion)
+            return LoadedModel(family: data, database: database, file: conversion.model, mola: conversion)
         }
     }
 }

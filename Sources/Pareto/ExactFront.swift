@@ -20,16 +20,8 @@ public struct ExactFront: FrontAlgorithm {
                       progress: ((Int, Int) -> Void)?) throws(ParetoError) -> ParetoResult {
         guard objectives.count == 2, objectives[0] != objectives[1] else { throw .exactNeedsTwoObjectives(objectives.count) }
         for index in objectives where index < 0 || index >= model.objectives.count { throw .unknownObjective(index) }
-        do {
-            var search = Dichotomy(model: model, objectives: objectives, options: options, backend: makeBackend())
-            return try search.run(progress: progress)
-        } catch let error as ParetoError {
-            throw error
-        } catch let error as LPModelError {
-            throw .model(error)
-        } catch {
-            throw .model(.notLoaded)
-        }
+        var search = Dichotomy(model: model, objectives: objectives, options: options, backend: makeBackend())
+        return try ParetoError.mapping { try search.run(progress: progress) }
     }
 }
 
@@ -55,12 +47,7 @@ private struct Dichotomy {
         self.backend = backend
         extended = model
         for (position, index) in objectives.enumerated() {
-            let objective = model.objectives[index]
-            let row = extended.beginConstraint(name: "pareto_objective_\(position)")
-            for (offset, column) in objective.variables.enumerated() {
-                extended.addTerm(row, Variable(index: column), objective.coefficients[offset])
-            }
-            rows.append(row)
+            rows.append(extended.addRow(of: model.objectives[index], name: "pareto_objective_\(position)"))
         }
         weighted = extended.addObjective("pareto_weighted", [])
     }

@@ -37,15 +37,7 @@ enum GridSweep {
         }
         for index in objectives where index < 0 || index >= model.objectives.count { throw .unknownObjective(index) }
         var sweep = Sweep(model: model, objectives: objectives, options: options, augmented: augmented, makeBackend: makeBackend, progress: progress)
-        do {
-            return try sweep.run()
-        } catch let error as ParetoError {
-            throw error
-        } catch let error as LPModelError {
-            throw .model(error)
-        } catch {
-            throw .model(.notLoaded)
-        }
+        return try ParetoError.mapping { try sweep.run() }
     }
 }
 
@@ -79,10 +71,7 @@ struct Sweep {
         for (position, index) in objectives.enumerated() {
             let objective = model.objectives[index]
             let slack = position > 0 ? extended.addVariable(name: "pareto_slack_\(position)") : nil
-            let row = extended.beginConstraint(name: "pareto_objective_\(position)")
-            for (offset, column) in objective.variables.enumerated() {
-                extended.addTerm(row, Variable(index: column), objective.coefficients[offset])
-            }
+            let row = extended.addRow(of: objective, name: "pareto_objective_\(position)")
             if let slack { extended.addTerm(row, slack, 1) }
             rows.append(row)
             slacks.append(slack)

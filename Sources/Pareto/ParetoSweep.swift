@@ -99,6 +99,31 @@ public struct ParetoResult: Sendable {
     public var stoppedAtTimeLimit: Int = 0
 }
 
+extension LinearModel {
+    /// A row holding `objective`'s terms (free: the algorithm sets its bounds), so a front
+    /// algorithm can bound or fix an objective; returns the row.
+    mutating func addRow(of objective: Objective, name: String) -> Constraint {
+        let row = beginConstraint(name: name)
+        for (offset, column) in objective.variables.enumerated() { addTerm(row, Variable(index: column), objective.coefficients[offset]) }
+        return row
+    }
+}
+
+extension ParetoError {
+    /// `body`'s errors as sweep errors: solver errors become ``model(_:)``; every algorithm's entry point uses it.
+    static func mapping<T>(_ body: () throws -> T) throws(ParetoError) -> T {
+        do {
+            return try body()
+        } catch let error as ParetoError {
+            throw error
+        } catch let error as LPModelError {
+            throw .model(error)
+        } catch {
+            throw .model(.notLoaded)
+        }
+    }
+}
+
 /// Why a sweep could not run.
 public enum ParetoError: Error, CustomStringConvertible, Sendable {
     case needsTwoObjectives

@@ -48,7 +48,7 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
         text += "- Indicators: " + context.indicators.map { "`\($0.id)` = \($0.category) [\($0.unit)]" + ($0.method.isEmpty ? "" : ", \($0.method)") }
             .joined(separator: "; ") + "\n"
         text += "- Cost unit: \(context.costUnit)\n"
-        text += "- Amounts at or below \(Self.number(context.zeroTolerance)) are solver noise, reported as 0\n"
+        text += "- Amounts at or below \(ResultTable.reportNumber(context.zeroTolerance)) are solver noise, reported as 0\n"
         text += summaryOfModel.facts.map { "- \($0)\n" }.joined()
         for table in summaryOfModel.tables { text += "\n" + Self.table(table) + "\n" }
         return text.trimmingCharacters(in: .newlines)
@@ -56,7 +56,7 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
 
     var payoffSection: String {
         let header = ["minimised"] + front.objectives.map { "\($0) [\(front.units[$0] ?? "")]" }
-        let rows = front.payoff.enumerated().map { [front.objectives[$0.offset]] + $0.element.map { Self.number($0) } }
+        let rows = front.payoff.enumerated().map { [front.objectives[$0.offset]] + $0.element.map { ResultTable.reportNumber($0) } }
         return "## Payoff table\n\nEach row minimises one objective, then the others with it held at its optimum.\n\n" + Self.table(header, rows)
     }
 
@@ -64,8 +64,8 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
         let names = front.allObjectiveNames
         let header = ["point"] + names.map { "\($0) [\(front.units[$0] ?? "")]" } + front.objectives.dropFirst().map { "epsilon \($0)" }
         let rows = front.points.enumerated().map { index, point in
-            ["\(index + 1)"] + names.map { point.objectives[$0].map { Self.number($0) } ?? "" }
-                + front.objectives.dropFirst().map { point.epsilon[$0].map { Self.number($0) } ?? "" }
+            ["\(index + 1)"] + names.map { point.objectives[$0].map { ResultTable.reportNumber($0) } ?? "" }
+                + front.objectives.dropFirst().map { point.epsilon[$0].map { ResultTable.reportNumber($0) } ?? "" }
         }
         return Self.table(header, rows)
     }
@@ -87,7 +87,7 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
     func decisionSection(_ label: String, _ index: Int) -> String {
         let point = front.points[index]
         var text = "### Decision at the \(label)\n\n"
-        text += point.objectives.keys.sorted().map { "\($0) = \(Self.number(point.objectives[$0]!)) \(front.units[$0] ?? "")" }.joined(separator: ", ") + "\n\n"
+        text += point.objectives.keys.sorted().map { "\($0) = \(ResultTable.reportNumber(point.objectives[$0]!)) \(front.units[$0] ?? "")" }.joined(separator: ", ") + "\n\n"
         text += pointTables[index].filter { !$0.rows.isEmpty }.map { "**\($0.title)**\n\n" + Self.table($0) }.joined(separator: "\n\n")
         return text
     }
@@ -152,7 +152,7 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
             row.map { cell in
                 switch cell {
                 case .text(let text): return text
-                case .number(let value, _): return number(value)
+                case .number(let value, _): return ResultTable.reportNumber(value)
                 }
             }
         })
@@ -161,14 +161,5 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
     static func table(_ header: [String], _ rows: [[String]]) -> String {
         func row(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
         return ([row(header), row(header.map { _ in "---" })] + rows.map(row)).joined(separator: "\n")
-    }
-
-    /// Numbers in reports: 2 decimals from 100 up, else 4 significant digits.
-    static func number(_ value: Double) -> String {
-        if value == 0 { return "0" }
-        let magnitude = abs(value)
-        if magnitude >= 100 { return String(format: "%.2f", value) }
-        if magnitude >= 1e-3 { return String(format: "%.4g", value) }
-        return String(format: "%.3e", value)
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import LPModel
 import ModelFamily
 
@@ -24,9 +23,9 @@ extension SupplyChainData: FamilyModel {
         let unit = materials.first?.unit ?? "unit"
         var facts = ["Periods: \(periods.joined(separator: ", "))"]
         let demand = periods.indices.map { t in demands.reduce(0.0) { $0 + $1.amounts[t] } }
-        facts.append("Demand per period: " + zip(periods, demand).map { "\($0) \(Self.short($1))" }.joined(separator: ", "))
+        facts.append("Demand per period: " + zip(periods, demand).map { "\($0) \(ResultTable.reportNumber($1))" }.joined(separator: ", "))
         if !storage.isEmpty {
-            facts.append("Storage: " + storage.map { "\(materials[$0.material].id) at \(sites[$0.site].id), \(Self.short($0.cost)) \(costUnit) per unit and period" }
+            facts.append("Storage: " + storage.map { "\(materials[$0.material].id) at \(sites[$0.site].id), \(ResultTable.reportNumber($0.cost)) \(costUnit) per unit and period" }
                 .joined(separator: "; "))
         }
         let sitesTable = ResultTable(title: "Sites", file: "sites", row: "site", columns: ["site", "name", "latitude", "longitude"], rows: sites.map {
@@ -37,25 +36,16 @@ extension SupplyChainData: FamilyModel {
             columns: ["supplier", "material", "process", "cost / \(unit)", indicators.map { "\($0.id) / \(unit)" }.joined(separator: ", "), "capacity", "modes"],
             rows: suppliers.map { supplier in
                 [.text(supplier.id), .text(materials[supplier.material].id), .text(supplier.processName), .number(supplier.cost),
-                 .text(supplier.impacts.map { Self.short($0) }.joined(separator: ", ")),
-                 .text(Set(supplier.capacity.map { $0.map { Self.short($0) } ?? "none" }).sorted().joined(separator: "/")),
+                 .text(supplier.impacts.map { ResultTable.reportNumber($0) }.joined(separator: ", ")),
+                 .text(Set(supplier.capacity.map { $0.map { ResultTable.reportNumber($0) } ?? "none" }).sorted().joined(separator: "/")),
                  .text(supplier.modes.map { modes[$0].id }.joined(separator: ", "))]
             })
         let modesTable = ResultTable(title: "Transport modes", file: "modes", row: "mode",
                                      columns: ["mode", "process", "unit", "cost / unit", "impacts / unit", "circuity"], rows: modes.map { mode in
             [.text(mode.id), .text(mode.processName), .text(mode.unit), .number(mode.cost),
-             .text(mode.impacts.map { Self.short($0) }.joined(separator: ", ")), .number(mode.circuity)]
+             .text(mode.impacts.map { ResultTable.reportNumber($0) }.joined(separator: ", ")), .number(mode.circuity)]
         })
         return ModelSummary(facts: facts, tables: [sitesTable, suppliersTable] + (modes.isEmpty ? [] : [modesTable]))
-    }
-
-    /// Numbers inside a text cell: 4 significant digits (2 decimals from 100 up).
-    static func short(_ value: Double) -> String {
-        if value == 0 { return "0" }
-        let magnitude = abs(value)
-        if magnitude >= 100 { return String(format: "%.2f", value) }
-        if magnitude >= 1e-3 { return String(format: "%.4g", value) }
-        return String(format: "%.3e", value)
     }
 }
 
@@ -93,8 +83,6 @@ extension SupplyChainProblem: FamilyProblem {
     public func solution(primal: [Double]?) -> SupplyChainSolution {
         SupplyChainSolution(primal.map { decision(primal: $0) } ?? Decision(), distances: distances)
     }
-
-    public mutating func takeEdits() -> ModelEdits { takeModelEdits() }
 
     public func tables(of decision: Decision) -> [ResultTable] {
         var tables = [

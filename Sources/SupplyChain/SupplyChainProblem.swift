@@ -85,7 +85,7 @@ public struct SupplyChainProblem: Sendable {
     }
 
     /// The LP's edits since they were last taken: what a renumbering changed.
-    mutating func takeModelEdits() -> ModelEdits { model.takeEdits() }
+    public mutating func takeEdits() -> ModelEdits { model.takeEdits() }
 
     private mutating func activate(_ objective: String) throws(ModelError) {
         guard let active = objectiveIndex[objective] else {

@@ -25,8 +25,8 @@ struct ParetoCommand: ParsableCommand {
     @Option(help: "Comma-separated objectives, the first minimised (default: cost and the first indicator).")
     var objectives: String?
 
-    @Option(parsing: .unconditional, help: "Grid points per constrained objective.")
-    var points = 10
+    @Option(parsing: .unconditional, help: "Grid points per constrained objective (default 10; not with --method exact, which gives every corner).")
+    var points: Int?
 
     @Option(parsing: .unconditional, help: "Seconds for each solve.")
     var timeLimit: Double?
@@ -49,7 +49,10 @@ struct ParetoCommand: ParsableCommand {
             if let value, !(value.isFinite && value > 0) { throw ValidationError("\(name) must be a positive number of seconds, not \(value)") }
         }
         if json && csv { throw ValidationError("--json and --csv exclude each other") }
-        if points < 2 || points > ParetoLimits.maximumPoints { throw ValidationError("--points must be 2 to \(ParetoLimits.maximumPoints), not \(points)") }
+        if let points, points < 2 || points > ParetoLimits.maximumPoints { throw ValidationError("--points must be 2 to \(ParetoLimits.maximumPoints), not \(points)") }
+        if points != nil && method == .exact {
+            throw ValidationError("--points sets a grid, and --method exact has none: it gives every corner of the front (leave out --points, or use --method augmecon2)")
+        }
     }
 
     func run() throws {
@@ -67,7 +70,7 @@ struct ParetoCommand: ParsableCommand {
         let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
         let report: FrontReport<Model.Problem.Decision>
         do {
-            report = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points, method: method, solve: SolveOptions(timeLimit: timeLimit),
+            report = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points ?? 10, method: method, solve: SolveOptions(timeLimit: timeLimit),
                                                                                           totalTimeLimit: totalTimeLimit),
                                        progress: progress.update)
         } catch {

@@ -5,6 +5,17 @@ import Testing
 @Suite struct ParetoCLITests {
     let example = FixtureFiles.packageRoot() + "/db-fixtures/examples/resin-supply.json"
 
+    /// `--method exact` gives every corner (5 on the bundled example: ExactFrontTests checks them
+    /// against a dense grid); a grid size with it is refused, saying what to do.
+    @Test func test_exact_method_and_a_grid_size_with_it() throws {
+        let exact = try CLI.run(["pareto", example, "--method", "exact", "--json"])
+        #expect(exact.exitCode == 0, "\(exact.stderr)")
+        let front = try #require(try JSONSerialization.jsonObject(with: Data(exact.stdout.utf8)) as? [String: Any])
+        #expect(front["method"] as? String == "exact" && (front["points"] as? [Any])?.count == 5 && front["solves"] as? Int == 11)
+        let refused = try CLI.run(["pareto", example, "--method", "exact", "--points", "5"])
+        #expect(refused.exitCode == 1 && refused.stderr.contains("leave out --points"))
+    }
+
     @Test func test_pareto_json_shape() throws {
         let result = try CLI.run(["pareto", example, "--points", "5", "--json"])
         #expect(result.exitCode == 0)
