@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // MARK: C libraries, each behind one shim and imported by exactly one Swift target.
@@ -46,11 +47,14 @@ let package = Package(
         // MARK: The supply-chain model: model files, resolution against a database, LP building.
         .target(name: "SupplyChain", dependencies: ["ModelFamily", "OpenLCA", "Impact", "LPModel", "InputSchema", .product(name: "Yams", package: "Yams")]),
 
+        // MARK: The network model: buses, supplies, links, transport, stores, capacity expansion (docs/network.md).
+        .target(name: "Network", dependencies: ["ModelFamily", "OpenLCA", "Impact", "LPModel", "InputSchema", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+
         // MARK: MOLA configurations: conversion to native models, MOLA's own arithmetic for comparison.
         .target(name: "MOLA", dependencies: ["SupplyChain", "OpenLCA", "LPModel", "InputSchema"]),
 
         // MARK: One loader for every model file kind (reads each file once, finds its database in one place).
-        .target(name: "ModelLoader", dependencies: ["ModelFamily", "SupplyChain", "MOLA", "OpenLCA"]),
+        .target(name: "ModelLoader", dependencies: ["ModelFamily", "SupplyChain", "Network", "MOLA", "OpenLCA"]),
 
         // MARK: Pareto fronts (against the solver protocol only).
         .target(name: "Pareto", dependencies: ["LPModel"]),
@@ -65,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "lcaopt",
             dependencies: [
-                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "MOLA", "ModelLoader", "Pareto", "Reports", "Batch",
+                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "Network", "MOLA", "ModelLoader", "Pareto", "Reports", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,6 +97,7 @@ let package = Package(
         .testTarget(name: "SupplyChainTests", dependencies: ["SupplyChain", "GLPKBackend", "OpenLCA", "OpenLCAFixtures", "LPModel", "TestSupport"]),
         .testTarget(name: "ParetoTests", dependencies: ["ModelFamily", "Pareto", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "Reports", "OpenLCAFixtures"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCAFixtures", "TestSupport"]),
+        .testTarget(name: "NetworkTests", dependencies: ["Network", "ModelFamily", "ModelLoader", "GLPKBackend", "HiGHSBackend", "LPModel", "Pareto", "Batch", "OpenLCA", "OpenLCAFixtures", "TestSupport"]),
         .testTarget(name: "MOLATests", dependencies: ["MOLA", "ModelLoader", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCA", "OpenLCAFixtures"]),
         .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures", "OpenLCA", "MOLA", "ModelLoader", "SQLite"]),
     ],

@@ -52,3 +52,16 @@ public enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 }
+
+extension JSONValue {
+    /// The member `key` of an object (nil for other values or a missing key).
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+    public var string: String? { if case .string(let value) = self { return value }; return nil }
+    public var number: Double? { if case .number(let value) = self { return value }; return nil }
+    public var bool: Bool? { if case .bool(let value) = self { return value }; return nil }
+    public var array: [JSONValue]? { if case .array(let value) = self { return value }; return nil }
+    public var object: [String: JSONValue]? { if case .object(let value) = self { return value }; return nil }
+}

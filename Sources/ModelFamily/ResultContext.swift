@@ -24,12 +24,15 @@ public struct ResultContext: Sendable, Codable, Equatable {
     public var costUnit: String
     /// System scope: product inputs cut off for want of a provider (flow names).
     public var cutOffs: [String]
-    /// Amounts at or below this (in material units) are solver noise, reported as zero.
+    /// Amounts at or below this are solver noise, reported as zero.
     public var zeroTolerance: Double
+    /// What ``zeroTolerance`` is measured in and derived from (nil: a supply chain's material units).
+    public var toleranceBasis: String?
 
-    public init(model: String, database: String, scope: String, indicators: [IndicatorInfo], costUnit: String, cutOffs: [String], zeroTolerance: Double) {
+    public init(model: String, database: String, scope: String, indicators: [IndicatorInfo], costUnit: String, cutOffs: [String], zeroTolerance: Double,
+                toleranceBasis: String? = nil) {
         (self.model, self.database, self.scope, self.indicators) = (model, database, scope, indicators)
-        (self.costUnit, self.cutOffs, self.zeroTolerance) = (costUnit, cutOffs, zeroTolerance)
+        (self.costUnit, self.cutOffs, self.zeroTolerance, self.toleranceBasis) = (costUnit, cutOffs, zeroTolerance, toleranceBasis)
     }
 
     /// The scope in words.
@@ -50,7 +53,7 @@ public struct ResultContext: Sendable, Codable, Equatable {
             lines.append("cut-offs: \(cutOffs.count) product input\(cutOffs.count == 1 ? "" : "s") without a provider"
                          + (cutOffs.isEmpty ? "" : " (" + cutOffs.prefix(3).joined(separator: "; ") + (cutOffs.count > 3 ? "; ..." : "") + ")"))
         }
-        lines.append("amounts at or below \(Self.short(zeroTolerance)) (in material units: 1e-7 of the largest requirement) are solver noise, reported as 0")
+        lines.append("amounts at or below \(Self.short(zeroTolerance)) (\(toleranceBasis ?? "in material units: 1e-7 of the largest requirement")) are solver noise, reported as 0")
         return lines
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import MOLA
 import ModelFamily
+import Network
 import OpenLCA
 import SupplyChain
 
@@ -9,8 +10,8 @@ import SupplyChain
 public struct LoadedModel {
     /// The resolved model.
     public var family: any FamilyModel
-    /// The database it was resolved against.
-    public var database: OpenLCADatabase
+    /// The database it was resolved against (nil: a network without openLCA links).
+    public var database: OpenLCADatabase?
     /// The supply-chain model file (native, or converted from a MOLA configuration).
     public var file: ModelFile?
     /// Set when the file was a MOLA configuration: the conversion, for `--explain-mola` and `convert-mola`.
@@ -29,6 +30,7 @@ public enum ModelSource {
         case auto
         case native
         case mola
+        case network
     }
 
     /// The kinds of model file lcaopt reads.
@@ -37,12 +39,15 @@ public enum ModelSource {
         case supplyChain = "supply-chain"
         /// A MOLA General Specification v5 configuration (JSON with `sets` and `parameters`).
         case mola
+        /// A network file (YAML or JSON with `kind: network`, `docs/network.md`).
+        case network
     }
 
-    /// The kind of a file's `contents`: MOLA when it has MOLA's `sets` and `parameters`, else a
-    /// supply-chain model file.
-    public static func kind(of contents: Data) -> Kind {
-        MOLAConfiguration.recognises(contents) ? .mola : .supplyChain
+    /// The kind of a file's `contents`: MOLA when it has MOLA's `sets` and `parameters`, a
+    /// network when it says `kind: network`, else a supply-chain model file.
+    public static func kind(of contents: Data, file: String = "") -> Kind {
+        if MOLAConfiguration.recognises(contents) { return .mola }
+        return NetworkSource.recognises(contents, file: file) ? .network : .supplyChain
     }
 
     /// Reads `path` (as `format`), opens the database (`databasePath`, else the file's own:
@@ -54,11 +59,23 @@ public enum ModelSource {
         }
         let kind: Kind
         switch format {
-        case .auto: kind = Self.kind(of: contents)
+        case .auto: kind = Self.kind(of: contents, file: path)
         case .native: kind = .supplyChain
         case .mola: kind = .mola
+        case .network: kind = .network
         }
         switch kind {
+        case .network:
+            let tree = try NetworkSource.read(contents, file: path)
+            // A network without openLCA links needs no database (one given explicitly is still opened).
+            var database: OpenLCADatabase?
+            if databasePath != nil || NetworkSource.needsDatabase(tree) {
+                database = try SupplyChainLoader.openDatabase(declared: tree["database"]?.string, at: "$.database", file: path, override: databasePath,
+                                                              whenMissing: "the openLCA database the network's processes and categories come from")
+            }
+            let data = try NetworkData.resolve(tree, database: database, databasePath: database.map { DisplayPath.of($0.path) } ?? "",
+                                               scope: scope, file: path)
+            return LoadedModel(family: data, database: database, file: nil, mola: nil)
         case .supplyChain:
             let (model, data, database) = try SupplyChainLoader.open(contents: contents, modelPath: path, databasePath: databasePath, scope: scope)
             return LoadedModel(family: data, database: database, file: model, mola: nil)

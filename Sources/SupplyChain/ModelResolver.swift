@@ -98,7 +98,7 @@ struct ModelResolver {
             }, materials: materials, suppliers: suppliers, modes: modes, services: services, demands: demands,
             storage: storage, distanceOverrides: overrides, objectives: objectives, weights: model.weights, notes: notes)
         checkNumbers(&data)
-        data.database = Self.displayPath(database.path)
+        data.database = DisplayPath.of(database.path)
         data.scope = systemScope ? "system" : "direct"
         data.cutOffs = cutOffs
         checkDistances(&data)
@@ -288,15 +288,6 @@ struct ModelResolver {
         }
         return objectives
     }
-
-    /// `path` standardised, relative to the working directory when it lies below it (so that
-    /// outputs made in a checkout name the database the same way on every machine).
-    static func displayPath(_ path: String) -> String {
-        let standard = URL(fileURLWithPath: path).standardizedFileURL.path
-        let base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path + "/"
-        return standard.hasPrefix(base) ? String(standard.dropFirst(base.count)) : standard
-    }
-
 
     mutating func resolveIndicators() -> [(SupplyChainData.Indicator, ImpactCategory)] {
         var result: [(SupplyChainData.Indicator, ImpactCategory)] = []

@@ -30,8 +30,8 @@ struct ConvertMOLACommand: ParsableCommand {
             } catch let error as OpenLCAError {
                 throw CommandFailure(message: error.description, exitCode: 1)
             }
-            guard var model = loaded.file else { throw CommandFailure(message: "\(config): not a MOLA configuration", exitCode: 1) }
-            model.database = Self.relativePath(of: loaded.database.path, from: URL(fileURLWithPath: out).deletingLastPathComponent().path)
+            guard var model = loaded.file, let database = loaded.database else { throw CommandFailure(message: "\(config): not a MOLA configuration", exitCode: 1) }
+            model.database = Self.relativePath(of: database.path, from: URL(fileURLWithPath: out).deletingLastPathComponent().path)
             do {
                 try model.write(to: out)
             } catch {

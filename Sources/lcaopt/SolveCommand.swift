@@ -30,6 +30,9 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Also write the tables as CSV files into this folder.")
     var out: String?
 
+    @Flag(help: "Build the model and print its parts and the LP's size (columns, integer columns, rows, nonzeros) without solving.")
+    var dryRun = false
+
     @Flag(help: "With a MOLA configuration: where MOLA's arithmetic differs from lcaopt's, per process, and what MOLA would report and choose.")
     var explainMola = false
 
@@ -54,6 +57,7 @@ struct SolveCommand: ParsableCommand {
     /// Solves a model of any family and prints its report.
     private func solve<Model: FamilyModel>(_ model: Model, loaded: LoadedModel) throws {
         let problem = try options.problem(model, objective: objective)
+        if dryRun { return try printDryRun(model, size: ProblemSize(problem.model), context: problem.context) }
         let solver = try options.solver.factory()()
         try solver.load(problem.model)
         let clock = ContinuousClock()
@@ -63,10 +67,10 @@ struct SolveCommand: ParsableCommand {
         let report = problem.report(result, objective: minimised, seconds: (clock.now - start).inSeconds)
         let tables = problem.tables(of: report.solution)
         // --explain-mola: MOLA configurations only (they are supply chains).
-        if explainMola, let conversion = loaded.mola, let data = model as? SupplyChainData, let supplyChain = report as? SupplyChainReport,
+        if explainMola, let conversion = loaded.mola, let database = loaded.database, let data = model as? SupplyChainData, let supplyChain = report as? SupplyChainReport,
            report.status == TerminationStatus.optimal.rawValue {
             let explanation = try MOLAExplanation.explain(data: data, conversion: conversion, report: supplyChain,
-                                                          database: loaded.database, solver: try options.solver.factory()())
+                                                          database: database, solver: try options.solver.factory()())
             if json { try printJSON(ExplainedSolve(report: supplyChain, mola: explanation)) } else {
                 ReportPrinter.printSolve(report, tables: tables)
                 MOLAPrinter.print(explanation)
@@ -80,6 +84,29 @@ struct SolveCommand: ParsableCommand {
             throw CommandFailure(message: "\(report.status): " + report.explanation.joined(separator: "; "), exitCode: 2)
         }
     }
+}
+
+extension SolveCommand {
+    /// `--dry-run`: the model's facts and tables, and the size of its LP.
+    private func printDryRun<Model: FamilyModel>(_ model: Model, size: ProblemSize, context: ResultContext) throws {
+        let summary = model.summary
+        if json { return try printJSON(DryRun(context: context, facts: summary.facts, size: size)) }
+        ReportPrinter.printContext(context)
+        for fact in summary.facts { print(fact) }
+        print("LP        \(size.columns) columns (\(size.integerColumns) integer), \(size.rows) rows, \(size.nonzeros) nonzeros, \(size.objectives) objectives")
+        for table in summary.tables where !table.rows.isEmpty {
+            var text = TextTable(table.labels)
+            for row in table.rows { text.add(row.map(ReportPrinter.cellText)) }
+            print("\n\(table.title)\n" + text.render())
+        }
+    }
+}
+
+/// `solve --dry-run --json`.
+struct DryRun: Encodable {
+    var context: ResultContext
+    var facts: [String]
+    var size: ProblemSize
 }
 
 /// `lcaopt export MODEL --format lp|mps --out FILE`: the built LP for another solver.

@@ -1,18 +1,19 @@
-import OpenLCA
+/// Unit conversions through the database's unit groups and flow property factors (openLCA's
+/// arithmetic: `unit.cf / fpf.cf`), shared by every model family.
+public struct UnitResolver {
+    public let catalog: Catalog
 
-/// Unit conversions through the database's unit groups and flow property factors.
-struct UnitResolver {
-    let catalog: Catalog
+    public init(catalog: Catalog) { self.catalog = catalog }
 
     /// The flow property factors of a flow, by the unit group of their property.
-    func propertyFactors(ofFlow flow: Int64) -> [(group: Int64, factor: FlowPropertyFactor)] {
+    public func propertyFactors(ofFlow flow: Int64) -> [(group: Int64, factor: FlowPropertyFactor)] {
         catalog.flowPropertyFactors.values.filter { $0.flow == flow }.compactMap { factor in
             factor.flowProperty.flatMap { catalog.flowProperties[$0]?.unitGroup }.map { ($0, factor) }
         }.sorted { $0.factor.id < $1.factor.id }
     }
 
     /// A unit called `name` (or with that synonym) in a unit group the flow can be measured in.
-    func unit(named name: String, convertibleTo flow: Int64) -> Unit? {
+    public func unit(named name: String, convertibleTo flow: Int64) -> Unit? {
         let groups = Set(propertyFactors(ofFlow: flow).map(\.group))
         let candidates = catalog.units.values.filter { unit in
             unit.unitGroup.map(groups.contains) == true && (unit.name == name || unit.synonyms.contains(name))
@@ -22,18 +23,18 @@ struct UnitResolver {
     }
 
     /// Reference units of `flow` in one `unit` (openLCA's `unit.cf / fpf.cf`).
-    func flowUnits(perUnitOf unit: Unit, flow: Int64) -> Double? {
+    public func flowUnits(perUnitOf unit: Unit, flow: Int64) -> Double? {
         guard let entry = propertyFactors(ofFlow: flow).first(where: { $0.group == unit.unitGroup }) else { return nil }
         return catalog.exchangeFactor(unit: unit.id, propertyFactor: entry.factor.id)
     }
 
     /// The unit group whose units include kg (the mass group), and kg itself.
-    var kilogram: Unit? {
+    public var kilogram: Unit? {
         catalog.units.values.filter { $0.name == "kg" }.min { $0.id < $1.id }
     }
 
     /// kg in one `unit` of a flow: directly for mass units, else through the flow's mass property.
-    func kilograms(perUnitOf unit: Unit, flow: Int64) -> Double? {
+    public func kilograms(perUnitOf unit: Unit, flow: Int64) -> Double? {
         guard let kg = kilogram, kg.conversionFactor > 0 else { return nil }
         if unit.unitGroup == kg.unitGroup { return unit.conversionFactor / kg.conversionFactor }
         guard let perUnit = flowUnits(perUnitOf: unit, flow: flow),
@@ -45,7 +46,7 @@ struct UnitResolver {
 
     /// Reference units of a transport flow per kg*km: found by the unit `kg*km` in the flow's
     /// reference unit group (0.001 when the reference is t*km); nil when the group has none.
-    func massDistanceFactor(flow: Int64) -> Double? {
+    public func massDistanceFactor(flow: Int64) -> Double? {
         guard let property = catalog.flows[flow]?.referenceFlowProperty,
               let group = catalog.flowProperties[property]?.unitGroup,
               let reference = catalog.unitGroups[group]?.referenceUnit.flatMap({ catalog.units[$0] }) else { return nil }
