@@ -46,7 +46,7 @@ extension NetworkData: FamilyModel {
 
     /// Counts of the network's parts; its buses and components.
     public var summary: ModelSummary {
-        var facts = ["Snapshots: " + zip(snapshots, snapshotWeights).map { "\($0) (weight \(ResultTable.reportNumber($1)))" }.joined(separator: ", ")]
+        var facts = ["Snapshots: " + zip(snapshots, snapshotWeights).map { "\($0) (weight \(ResultContext.short($1)))" }.joined(separator: ", ")]
         if hasPeriods {
             facts.append("Periods: " + periods.map { "\($0.id) (\(Int($0.year)), \(Int($0.years)) years, cost weight \(ResultTable.reportNumber($0.costWeight)))" }.joined(separator: ", "))
         }

@@ -137,7 +137,12 @@ extension NetworkResolver {
                 }
                 var fuelBuses: [Int] = [], fuelPerKm: [Double] = []
                 for (c, perKm) in fuel {
-                    let found = busAt(pair.from, c)
+                    // The fuel carrier's bus at the origin, else its one bus without a location (a city-wide grid).
+                    var found = busAt(pair.from, c)
+                    if found.isEmpty {
+                        let everywhere = buses.indices.filter { buses[$0].carrier == c && buses[$0].location == nil }
+                        if everywhere.count == 1 { found = everywhere }
+                    }
                     guard found.count == 1 else {
                         issue("\(path).fuel.\(carriers[c].id)", "route \(label): \(found.isEmpty ? "no" : "several") buses of carrier '\(carriers[c].id)' at '\(locations[pair.from].id)' to draw fuel from")
                         continue

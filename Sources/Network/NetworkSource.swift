@@ -82,6 +82,12 @@ struct CSVReader {
         }
     }
 
+    /// True when `row` has a non-empty cell past the header (SwiftCSV pads short rows with empty
+    /// cells, which mean "absent", and pads every row to the longest).
+    private static func overflows(_ row: [String], _ header: [String]) -> Bool {
+        row.count > header.count && row[header.count...].contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
     /// A list from a CSV file: each row an object of the item's keys, cells typed by `fields`.
     private mutating func list(_ name: String, key: String, fields: [Shape.Field]) -> JSONValue {
         let path = "$.\(key)"
@@ -96,12 +102,12 @@ struct CSVReader {
         var items: [JSONValue] = []
         for (offset, row) in rows.enumerated() {
             let line = offset + 2
-            if row.count != header.count {
-                issues.append(ModelIssue("\(path)[\(offset)]", "\(name) line \(line) has \(row.count) cells, the header \(header.count)", hint: "give every column a cell (empty for none)"))
+            if Self.overflows(row, header) {
+                issues.append(ModelIssue("\(path)[\(offset)]", "\(name) line \(line) has more cells than the header's \(header.count)", hint: "add the missing column names, or remove the extra cells"))
                 continue
             }
             var object: [String: JSONValue] = [:]
-            for (column, rawCell) in zip(header, row) {
+            for (column, rawCell) in zip(header, row.prefix(header.count)) {
                 let cell = rawCell.trimmingCharacters(in: .whitespaces)
                 if cell.isEmpty { continue }
                 let parts = column.split(separator: ".").map(String.init)
@@ -140,10 +146,15 @@ struct CSVReader {
             }
         case .either(let options):
             // A number where one fits (a varying value), `all` for routes, else a file name.
-            if let number = Double(cell), options.contains(where: { if case .number = $0 { return true }; return false }) { return .number(number) }
+            if options.contains(where: { if case .number = $0 { return true }; return false }) {
+                if let number = Double(cell) { return .number(number) }
+                if !cell.lowercased().hasSuffix(".csv") {
+                    issues.append(ModelIssue(path, "\(location): '\(cell)' is not a number (or the name of a per-snapshot .csv file)"))
+                }
+                return .string(cell)
+            }
             if cell == "all" { return .string(cell) }
-            if options.contains(where: { if case .list = $0 { return true }; return false }) { return routes(cell, path: path, where: location) }
-            return .string(cell)
+            return routes(cell, path: path, where: location)
         default:
             return .string(cell)
         }
@@ -175,8 +186,13 @@ struct CSVReader {
     private mutating func varyingRead(_ item: JSONValue, fields: [Shape.Field], path: String) -> JSONValue {
         guard case .object(var members) = item, case .string(let id)? = members["id"] else { return item }
         for field in fields {
-            guard case .either(let options) = field.shape, options.count == 3, case .string(let name)? = members[field.name],
-                  name != "all" else { continue }
+            guard case .either(let options) = field.shape, options.count == 3, case .string(let name)? = members[field.name] else { continue }
+            guard name.lowercased().hasSuffix(".csv") else {
+                if !issues.contains(where: { $0.path == "\(path).\(field.name)" }) {
+                    issues.append(ModelIssue("\(path).\(field.name)", "'\(name)' is not a number, a map by snapshot, or the name of a per-snapshot .csv file"))
+                }
+                continue
+            }
             members[field.name] = series(name, column: id, path: "\(path).\(field.name)")
         }
         return .object(members)
@@ -196,8 +212,8 @@ struct CSVReader {
         let periodColumn = header.firstIndex(of: "period")
         var flat: [String: JSONValue] = [:], byPeriod: [String: [String: JSONValue]] = [:]
         for (offset, row) in rows.enumerated() {
-            guard row.count == header.count else {
-                issues.append(ModelIssue(path, "\(name) line \(offset + 2) has \(row.count) cells, the header \(header.count)"))
+            guard !Self.overflows(row, header) else {
+                issues.append(ModelIssue(path, "\(name) line \(offset + 2) has more cells than the header's \(header.count)"))
                 continue
             }
             let cell = row[valueColumn].trimmingCharacters(in: .whitespaces)

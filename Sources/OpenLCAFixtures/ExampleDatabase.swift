@@ -1,7 +1,7 @@
 import SQLite
 
 /// The bundled example database: a cut of the shared US LCI database (with its IPCC 2021
-/// category) that keeps the processes of the bundled supply-chain examples with all their
+/// category) that keeps the processes of the bundled supply-chain and network examples with all their
 /// exchanges, the flows they and the impact factors use, and the reference data (units, flow
 /// properties, locations, currencies, folders, LCIA tables). Written to `db-fixtures/` by
 /// `swift run lcaopt-fixtures` and committed.
@@ -15,6 +15,14 @@ public enum ExampleDatabase {
         "34156f3c-28ef-33db-9ad0-6293a2aa0d52", // Transport, combination truck, diesel powered
         "7de9c230-fd0f-3478-be87-f80181132faa", // Transport, train, diesel powered
         "c2300fc3-5496-3d12-9135-67dc0ef740c9", // Transport, barge, diesel powered
+        // The network examples (urban energy, cement expansion, food system).
+        "018446d9-d9dd-3755-89ee-7e7603e7b14a", // Natural gas, processed, at plant
+        "6925a6ca-e60a-302a-b521-650ff9a1c64a", // Electricity, at eGrid, RFCE, 2010
+        "62993671-574c-3fc5-b66a-6be3bb21ad3d", // Portland cement, at plant
+        "1cbbcd09-ea17-3d9b-bc34-2cf42efe26ba", // Corn, production, average, US, 2022
+        "956b53b9-dd05-35ae-a072-69f1f6906290", // Soybean grains, at field
+        "88aee762-4aa0-301f-b579-cca5d636aa0d", // Soybean oil, crude, degummed, at plant
+        "dacaeae9-aeed-3366-912d-6a31de09eef9", // Nitrogen fertilizer, production mix, at plant
     ]
 
     /// Tables copied whole (reference data and LCIA).

@@ -21,7 +21,7 @@ import Testing
         try solver.load(problem.model)
         let report = problem.report(try solver.solve(SolveOptions()), objective: "weighted", seconds: 0)
         let why = try MOLAExplanation.explain(data: cheaper, conversion: loaded.mola!, report: report,
-                                              database: loaded.database, solver: GLPKSolver())
+                                              database: loaded.database!, solver: GLPKSolver())
         // Truck at half price (1.405 USD/t*km) does not beat HDPE by barge: 2393.23 stays the optimum.
         // MOLA's published weighted optimum (HDPE by barge: 1996.74 + 0.25 x 1586.0 = 2393.24, rounded
         // figures: tolerance 0.01); half-price trucks at 1.405 USD/t*km do not beat the barge's 0.35.
