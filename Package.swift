@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "BatchTests", dependencies: ["Batch", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCAFixtures", "TestSupport"]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "ModelFamily", "ModelLoader", "GLPKBackend", "HiGHSBackend", "LPModel", "Pareto", "Batch", "OpenLCA", "OpenLCAFixtures", "TestSupport"]),
         .testTarget(name: "MOLATests", dependencies: ["MOLA", "ModelLoader", "SupplyChain", "GLPKBackend", "LPModel", "OpenLCA", "OpenLCAFixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures", "OpenLCA", "MOLA", "ModelLoader", "SQLite"]),
+        .testTarget(name: "CLITests", dependencies: ["lcaopt", "OpenLCAFixtures", "OpenLCA", "MOLA", "ModelLoader", "SQLite", "TestSupport", "LPModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -61,7 +61,7 @@ public struct NetworkData: Sendable {
         /// Index in ``NetworkData/builds`` when the link is a yes/no build.
         public var build: Int?
         public var impacts: [Double]
-        /// The unit of activity: the carrier unit of a leg consumed at -1, else `activity`.
+        /// The unit of activity: the carrier unit of a leg consumed at 1, else of one produced at 1, else `activity`.
         public var unit: String
     }
     /// One direction of a transport route.

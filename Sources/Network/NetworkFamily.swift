@@ -48,7 +48,7 @@ extension NetworkData: FamilyModel {
     public var summary: ModelSummary {
         var facts = ["Snapshots: " + zip(snapshots, snapshotWeights).map { "\($0) (weight \(ResultContext.short($1)))" }.joined(separator: ", ")]
         if hasPeriods {
-            facts.append("Periods: " + periods.map { "\($0.id) (\(Int($0.year)), \(Int($0.years)) years, cost weight \(ResultTable.reportNumber($0.costWeight)))" }.joined(separator: ", "))
+            facts.append("Periods: " + periods.map { "\($0.id) (\(Int($0.year)), \(Int($0.years)) years, cost weight \(ResultContext.short($0.costWeight)))" }.joined(separator: ", "))
         }
         facts.append("\(buses.count) buses of \(carriers.count) carriers at \(locations.count) locations; \(supplies.count) supplies, \(exports.count) exports, "
                      + "\(demands.count) demands, \(links.count) links, \(routes.count) transport routes (one direction each), \(stores.count) stores, "
@@ -56,10 +56,10 @@ extension NetworkData: FamilyModel {
         let busTable = ResultTable(title: "Buses", file: "buses", row: "bus", columns: ["bus", "carrier", "unit", "location"], rows: buses.map {
             [.text($0.id), .text(carriers[$0.carrier].id), .text(carriers[$0.carrier].unit), .text($0.location.map { locations[$0].id } ?? "")]
         })
-        let linkTable = ResultTable(title: "Links", file: "links", row: "link", columns: ["link", "legs", "capacity", "expansion", "impacts / unit"], rows: links.map { link in
-            [.text(link.id), .text(zip(link.legBuses, link.legCoefficients).map { "\(buses[$0].id) \(ResultTable.reportNumber($1))" }.joined(separator: ", ")),
-             .text(link.capacity.map(ResultTable.reportNumber) ?? ""), .text(link.expansion.map { "\(ResultTable.reportNumber($0.cost)) \(costUnit) per unit and year" } ?? ""),
-             .text(link.impacts.map(ResultTable.reportNumber).joined(separator: ", "))]
+        let linkTable = ResultTable(title: "Links", file: "links", row: "link", columns: ["link", "legs", "capacity", "expansion", "\(indicators.map(\.id).joined(separator: ", ")) / unit"], rows: links.map { link in
+            [.text(link.id), .text(zip(link.legBuses, link.legCoefficients).map { "\(buses[$0].id) \(ResultContext.short($1))" }.joined(separator: ", ")),
+             .text(link.capacity.map(ResultContext.short) ?? ""), .text(link.expansion.map { "\(ResultContext.short($0.cost)) \(costUnit) per \(link.unit) and year" } ?? ""),
+             .text(link.impacts.map(ResultContext.short).joined(separator: ", "))]
         })
         return ModelSummary(facts: facts, tables: [busTable] + (links.isEmpty ? [] : [linkTable]))
     }

@@ -58,8 +58,9 @@ extension NetworkResolver {
                 legBuses.append(b)
                 legCoefficients.append(value.number ?? 0)
             }
-            // The unit of activity: a leg consumed at exactly -1 measures it.
-            let measuring = zip(legBuses, legCoefficients).first { $0.1 == -1 }.map { carriers[buses[$0.0].carrier].unit }
+            // The unit of activity: a leg consumed at exactly 1 measures it, else one produced at 1.
+            let pairs = zip(legBuses, legCoefficients)
+            let measuring = (pairs.first { $0.1 == -1 } ?? pairs.first { $0.1 == 1 }).map { carriers[buses[$0.0].carrier].unit }
             let (impacts, processCost) = lcaFactors(item, path, unit: measuring)
             let capacity = number(item["capacity"], "\(path).capacity")
             scale = max(scale, capacity ?? 0)

@@ -6,17 +6,19 @@ import Testing
 /// nbformat 4 notebooks.
 @Suite struct NotebookExportTests {
     static let root = FixtureFiles.packageRoot()
-    static let examples = [("resin-supply", "10"), ("resin-storage", "8")]
+    static let examples = [("resin-supply.json", "10"), ("resin-storage.json", "8"),
+                           ("urban-energy.yaml", "8"), ("cement-expansion.yaml", "8"), ("food-system.yaml", "8")]
 
     @Test(arguments: examples)
     func test_regenerated_reports_match_the_committed_ones(_ example: (String, String)) throws {
-        let (name, points) = example
+        let (file, points) = example
+        let name = String(file.split(separator: ".")[0])
         let out = NSTemporaryDirectory() + "lcaopt-notebooks-\(UUID().uuidString)"
-        let result = try CLI.run(["report", "db-fixtures/examples/\(name).json", "--points", points, "--out", out], currentDirectory: Self.root)
+        let result = try CLI.run(["report", "db-fixtures/examples/\(file)", "--points", points, "--out", out], currentDirectory: Self.root)
         #expect(result.exitCode == 0, "\(result.stderr)")
         let regenerated = try String(contentsOfFile: "\(out)/\(name).md", encoding: .utf8).replacingOccurrences(of: out, with: "notebooks-export")
         let committed = try String(contentsOfFile: "\(Self.root)/notebooks-export/\(name).md", encoding: .utf8)
-        #expect(regenerated == committed, "notebooks-export/\(name).md is stale: run `lcaopt report db-fixtures/examples/\(name).json --points \(points) --out notebooks-export`")
+        #expect(regenerated == committed, "notebooks-export/\(name).md is stale: run `lcaopt report db-fixtures/examples/\(file) --points \(points) --out notebooks-export`")
         // The front's numbers (full precision in the CSV) agree to 1e-9.
         func numbers(_ path: String) throws -> [Double] {
             try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
@@ -28,7 +30,8 @@ import Testing
     }
 
     @Test(arguments: examples.map(\.0))
-    func test_committed_notebook_is_valid_nbformat_4(_ name: String) throws {
+    func test_committed_notebook_is_valid_nbformat_4(_ file: String) throws {
+        let name = String(file.split(separator: ".")[0])
         let data = try Data(contentsOf: URL(fileURLWithPath: "\(Self.root)/notebooks-export/\(name).ipynb"))
         let notebook = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(notebook["nbformat"] as? Int == 4)
@@ -56,7 +59,7 @@ import Testing
         #expect(sources.last?.contains("pandas") == true)
         #expect(sources.contains { $0.contains("## Payoff table") })
         #expect(sources.contains { $0.contains("### Decision at the cost-optimal") })
-        #expect(sources.contains { $0.contains("lcaopt report db-fixtures/examples/\(name).json") })
+        #expect(sources.contains { $0.contains("lcaopt report db-fixtures/examples/\(file)") })
         let svg = cells.compactMap { ($0["outputs"] as? [[String: Any]])?.first?["data"] as? [String: Any] }.compactMap { $0["image/svg+xml"] as? [String] }
         #expect(svg.first?.joined().contains("<svg") == true)
     }

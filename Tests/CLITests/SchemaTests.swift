@@ -4,7 +4,7 @@ import Testing
 
 /// `lcaopt schema` prints JSON Schemas that accept every bundled example and reject what the
 /// loader rejects (a misspelled key), checked by an independent validator (Python's jsonschema,
-/// draft 2020-12; scripts/setup installs it when missing).
+/// draft 2020-12, and PyYAML for the network examples; scripts/setup installs both when missing).
 @Suite struct SchemaTests {
     static let root = FixtureFiles.packageRoot()
 
@@ -14,13 +14,14 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try schema.write(toFile: directory + "/schema.json", atomically: true, encoding: .utf8)
         let script = """
-            import json, sys
+            import json, sys, yaml
             from jsonschema import Draft202012Validator
             schema = json.load(open(sys.argv[1]))
             Draft202012Validator.check_schema(schema)
             validator = Draft202012Validator(schema)
             for path in sys.argv[2:]:
-                errors = sorted(validator.iter_errors(json.load(open(path))), key=lambda e: list(e.path))
+                document = yaml.safe_load(open(path)) if path.endswith(".yaml") else json.load(open(path))
+                errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
                 print("ok" if not errors else errors[0].message)
             """
         let process = Process()
@@ -47,6 +48,22 @@ import Testing
         let verdicts = try validate(schema.stdout, examples + [misspelled])
         #expect(verdicts.prefix(2) == ["ok", "ok"])
         #expect(verdicts.count == 3 && verdicts[2].contains("capcity"), "\(verdicts)")
+    }
+
+    @Test func networkSchemaAcceptsTheNetworkExamplesAndRejectsAMisspelledKey() throws {
+        let schema = try CLI.run(["schema", "network"])
+        #expect(schema.exitCode == 0)
+        let examples = ["urban-energy", "cement-expansion", "food-system"].map { Self.root + "/db-fixtures/examples/\($0).yaml" }
+        let text = try String(contentsOfFile: examples[2], encoding: .utf8).replacingOccurrences(of: "initial: 100000", with: "inital: 100000")
+        let misspelled = NSTemporaryDirectory() + "lcaopt-inital-\(UUID().uuidString).yaml"
+        try text.write(toFile: misspelled, atomically: true, encoding: .utf8)
+        let verdicts = try validate(schema.stdout, examples + [misspelled])
+        #expect(verdicts.prefix(3) == ["ok", "ok", "ok"])
+        #expect(verdicts.count == 4 && verdicts[3].contains("inital"), "\(verdicts)")
+        // The loader rejects the same key.
+        let loaded = try CLI.run(["solve", misspelled, "--dry-run"])
+        #expect(loaded.exitCode == 1)
+        #expect(loaded.stderr.contains("$.stores[0].inital: unknown key 'inital'"))
     }
 
     @Test func scenarioSchemaAcceptsTheBundledScenarios() throws {
