@@ -169,7 +169,9 @@ extension NetworkResolver {
                         buildOf[pair.pairKey] = buildIndex
                     }
                 }
-                let perUnitCost: Double = cost + (costPerKm + (processCostPerKm ?? 0)) * distance
+                // The process's database cost per unit*km counts only when the file gives no cost.
+                let databasePerKm = item["cost"] == nil && item["costPerKm"] == nil ? processCostPerKm ?? 0 : 0
+                let perUnitCost: Double = cost + (costPerKm + databasePerKm) * distance
                 var impacts = perUnitImpacts
                 for i in impacts.indices { impacts[i] += perKmImpacts[i] * distance }
                 routes.append(.init(transport: id, from: pair.from, to: pair.to, fromBus: from[0], toBus: to[0], km: distance, loss: loss,
