@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "MOLA", dependencies: ["SupplyChain", "OpenLCA", "LPModel", "InputSchema"]),
 
         // MARK: One loader for every model file kind (reads each file once, finds its database in one place).
-        .target(name: "ModelLoader", dependencies: ["ModelFamily", "SupplyChain", "Network", "MOLA", "OpenLCA"]),
+        .target(name: "ModelLoader", dependencies: ["ModelFamily", "InputSchema", "SupplyChain", "Network", "MOLA", "OpenLCA"]),
 
         // MARK: Pareto fronts (against the solver protocol only).
         .target(name: "Pareto", dependencies: ["LPModel"]),
@@ -81,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "lcaopt-bench",
             dependencies: [
-                "SQLite", "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "MOLA", "ModelLoader", "Pareto", "Batch",
+                "SQLite", "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "Network", "MOLA", "ModelLoader", "Pareto", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

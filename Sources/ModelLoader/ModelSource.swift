@@ -1,4 +1,5 @@
 import Foundation
+import InputSchema
 import MOLA
 import ModelFamily
 import Network
@@ -47,7 +48,7 @@ public enum ModelSource {
     /// network when it says `kind: network`, else a supply-chain model file.
     public static func kind(of contents: Data, file: String = "") -> Kind {
         if MOLAConfiguration.recognises(contents) { return .mola }
-        return NetworkSource.recognises(contents, file: file) ? .network : .supplyChain
+        return NetworkSource.networkTree(contents, file: file) != nil ? .network : .supplyChain
     }
 
     /// Reads `path` (as `format`), opens the database (`databasePath`, else the file's own:
@@ -58,15 +59,21 @@ public enum ModelSource {
             throw ModelError(file: path, issues: [ModelIssue("$", "cannot read the file", hint: "check the path")])
         }
         let kind: Kind
+        var networkTree: JSONValue?  // parsed once when detection finds a network
         switch format {
-        case .auto: kind = Self.kind(of: contents, file: path)
+        case .auto:
+            if MOLAConfiguration.recognises(contents) { kind = .mola } else {
+                networkTree = NetworkSource.networkTree(contents, file: path)
+                kind = networkTree == nil ? .supplyChain : .network
+            }
         case .native: kind = .supplyChain
         case .mola: kind = .mola
         case .network: kind = .network
         }
         switch kind {
         case .network:
-            let tree = try NetworkSource.read(contents, file: path)
+            let tree = try networkTree.map { tree throws(ModelError) in try NetworkSource.read(tree: tree, file: path) }
+                ?? NetworkSource.read(contents, file: path)
             // A network without openLCA links needs no database (one given explicitly is still opened).
             var database: OpenLCADatabase?
             if databasePath != nil || NetworkSource.needsDatabase(tree) {

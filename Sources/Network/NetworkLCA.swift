@@ -85,6 +85,11 @@ struct NetworkLCA: Sendable {
                 result = system.lcia
                 lca.cutOffs = system.cutOffs.map(\.flowName)
                 lca.notes.append(system.summary)
+                let choices = system.choices.prefix(5).map { "\($0.flowName): \($0.providerName) of \($0.candidates)" }
+                if !choices.isEmpty {
+                    lca.notes.append("providers chosen by rule first: " + choices.joined(separator: "; ")
+                                     + (system.choices.count > 5 ? " and \(system.choices.count - 5) more" : ""))
+                }
             } else {
                 result = try DirectCharacterisation.compute(database: database, processes: ids, categories: orderedIds)
             }

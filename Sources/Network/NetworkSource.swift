@@ -10,26 +10,32 @@ import SwiftCSV
 /// checked against ``NetworkShape`` so that every problem of the file and its CSVs is reported
 /// at once.
 public enum NetworkSource {
-    /// True when `contents` is a network file: its top level says `kind: network`.
-    public static func recognises(_ contents: Data, file: String) -> Bool {
-        let yaml = StructuredText.isYAML(contents, file: file)
-        let head = String(decoding: contents.prefix(4096), as: UTF8.self)
-        // A cheap look before any parse: the key and the word must both be there.
-        guard head.contains("kind"), head.contains("network") else { return false }
-        guard case .object(let members)? = try? StructuredText.parse(contents, yaml: yaml) else { return false }
-        return members["kind"] == .string("network")
+    /// The value tree of `contents` when it is a network file (its top level says
+    /// `kind: network`), else nil. Only text that holds both words is parsed, once; the tree goes
+    /// on to ``read(tree:file:)``.
+    public static func networkTree(_ contents: Data, file: String) -> JSONValue? {
+        guard contents.range(of: Data("kind".utf8)) != nil, contents.range(of: Data("network".utf8)) != nil,
+              let tree = try? StructuredText.parse(contents, yaml: StructuredText.isYAML(contents, file: file)),
+              tree["kind"] == .string("network") else { return nil }
+        return tree
     }
 
     /// True when the network names an openLCA process or impact category (and so needs a database).
     public static func needsDatabase(_ tree: JSONValue) -> Bool { NetworkLCA.needsDatabase(tree) }
 
-    /// The checked tree of the network file at `path` (read as `contents`).
+    /// The checked tree of the network file at `file` (read as `contents`).
     public static func read(_ contents: Data, file: String) throws(ModelError) -> JSONValue {
-        let yaml = StructuredText.isYAML(contents, file: file)
-        var tree: JSONValue
-        do { tree = try StructuredText.parse(contents, yaml: yaml) } catch { throw ModelError(file: file, issues: [error]) }
+        let tree: JSONValue
+        do { tree = try StructuredText.parse(contents, yaml: StructuredText.isYAML(contents, file: file)) } catch {
+            throw ModelError(file: file, issues: [error])
+        }
+        return try read(tree: tree, file: file)
+    }
+
+    /// `tree` (a network file's, at `file`) with its CSV files read in, checked against the shape.
+    public static func read(tree: JSONValue, file: String) throws(ModelError) -> JSONValue {
         var reader = CSVReader(base: URL(fileURLWithPath: file).deletingLastPathComponent())
-        tree = reader.inline(tree)
+        let tree = reader.inline(tree)
         var problems = reader.issues
         if problems.isEmpty { problems = NetworkShape.shape.problems(in: tree) }
         guard problems.isEmpty else { throw ModelError(file: file, issues: problems) }

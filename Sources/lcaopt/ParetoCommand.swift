@@ -19,7 +19,7 @@ struct ParetoCommand: ParsableCommand {
 
     @OptionGroup var options: ModelOptions
 
-    @Option(help: "The model file's format: auto, native or mola.")
+    @Option(help: "The model file's format: auto, native, mola or network.")
     var format: ModelSource.Format = .auto
 
     @Option(help: "Comma-separated objectives, the first minimised (default: cost and the first indicator).")

@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: ModelOptions
 
-    @Option(help: "The model file's format: auto, native or mola.")
+    @Option(help: "The model file's format: auto, native, mola or network.")
     var format: ModelSource.Format = .auto
 
     @Option(parsing: .unconditional, help: "Grid points of the front.") var points = 10

@@ -15,7 +15,7 @@ struct SolveCommand: ParsableCommand {
 
     @OptionGroup var options: ModelOptions
 
-    @Option(help: "The model file's format: auto, native or mola.")
+    @Option(help: "The model file's format: auto, native, mola or network.")
     var format: ModelSource.Format = .auto
 
     @Option(help: "The objective to minimise: cost, an indicator id, or weighted.")

@@ -86,6 +86,28 @@ import Testing
         #expect(report.context.indicators.first?.unit == "kg CO2-Eq")
     }
 
+    /// The same link in the system scope counts the process's cradle-to-gate impacts, as the
+    /// system characterisation computes them for it (the scope a file or --scope chooses).
+    @Test func test_system_scope_counts_cradle_to_gate_impacts() throws {
+        let fixture = try NetworkFixture()
+        try fixture.write("system.yaml", """
+        kind: network
+        database: \(Self.database)
+        lciaScope: system
+        carriers: [{id: film, unit: t}]
+        buses: [{id: film, carrier: film}]
+        indicators: [{id: gwp, impactCategory: \(Self.gwp)}]
+        links: [{id: extruder, legs: {film: 1}, process: "\(Self.hdpe)", processAmount: 1000}]
+        demands: [{id: market, bus: film, amount: 2}]
+        """)
+        let data = try fixture.load("system.yaml")
+        let db = try OpenLCADatabase(path: Self.database)
+        let process = try db.process(matching: Self.hdpe), category = try db.impactCategory(matching: Self.gwp)
+        let system = try SystemCharacterisation.compute(database: db, processes: [process.id], categories: [category.id])
+        #expect(data.scope == "system")
+        #expect(close(data.links[0].impacts[0], 1000 * system.lcia.processes[0].impacts[0], 1e-12))
+    }
+
     /// A supply whose carrier unit is no unit of its process's reference flow, without
     /// processAmount: an error that says what to give, not a silent factor of 1.
     @Test func test_unconvertible_unit_without_process_amount_is_an_error() throws {
