@@ -20,6 +20,10 @@ public struct ExactFront: FrontAlgorithm {
                       progress: ((Int, Int) -> Void)?) throws(ParetoError) -> ParetoResult {
         guard objectives.count == 2, objectives[0] != objectives[1] else { throw .exactNeedsTwoObjectives(objectives.count) }
         for index in objectives where index < 0 || index >= model.objectives.count { throw .unknownObjective(index) }
+        if let spaced = options.spacedPoints {
+            guard !model.hasIntegerColumns else { throw .spacedPointsNeedAnLP }
+            guard spaced >= 2 && spaced <= ParetoLimits.maximumPoints else { throw .invalidPoints(spaced) }
+        }
         var search = Dichotomy(model: model, objectives: objectives, options: options, backend: makeBackend())
         return try ParetoError.mapping { try search.run(progress: progress) }
     }
@@ -137,8 +141,42 @@ private struct Dichotomy {
             corners += found
         }
         corners.sort { f($0).0 < f($1).0 }
-        return ParetoResult(objectives: objectives, payoff: payoff, payoffPoints: [a, b], points: corners, solves: solves, bypassed: 0,
-                            skippedAfterInfeasible: 0, duplicates: 0, dominated: 0, seconds: (clock.now - start).inSeconds,
-                            solverSeconds: solverSeconds, stoppedAtTimeLimit: stopped)
+        let points = options.spacedPoints.map { ExactFront.evenlySpaced($0, along: corners, objectives: (first, second)) } ?? corners
+        var result = ParetoResult(objectives: objectives, payoff: payoff, payoffPoints: [a, b], points: points, solves: solves, bypassed: 0,
+                                  skippedAfterInfeasible: 0, duplicates: 0, dominated: 0, seconds: (clock.now - start).inSeconds,
+                                  solverSeconds: solverSeconds, stoppedAtTimeLimit: stopped)
+        result.method = .exact
+        result.corners = corners
+        return result
+    }
+
+}
+
+extension ExactFront {
+    /// `count` points evenly spaced along the piecewise-linear front through `corners` (by
+    /// length, each objective divided by its range), each the convex combination
+    /// `(1 - t) x_a + t x_b` of its edge's corners: feasible for an LP, and on the front, with
+    /// objective values that are the same combination (objectives are linear). Both ends are corners.
+    public static func evenlySpaced(_ count: Int, along corners: [ParetoPoint], objectives: (Int, Int)) -> [ParetoPoint] {
+        guard corners.count > 1 else { return corners }
+        let (i, j) = objectives
+        let range1 = max(abs(corners.last!.objectiveValues[i] - corners[0].objectiveValues[i]), 1e-300)
+        let range2 = max(abs(corners[0].objectiveValues[j] - corners.last!.objectiveValues[j]), 1e-300)
+        let lengths = zip(corners, corners.dropFirst()).map { a, b in
+            ((b.objectiveValues[i] - a.objectiveValues[i]) / range1, (b.objectiveValues[j] - a.objectiveValues[j]) / range2)
+        }.map { ($0.0 * $0.0 + $0.1 * $0.1).squareRoot() }
+        let total = lengths.reduce(0, +)
+        var points: [ParetoPoint] = []
+        var edge = 0, before = 0.0  // the edge holding the target, and the length before it
+        for k in 0..<count {
+            let target = total * Double(k) / Double(count - 1)
+            while edge < lengths.count - 1 && before + lengths[edge] < target { before += lengths[edge]; edge += 1 }
+            let t = lengths[edge] > 0 ? min(1, max(0, (target - before) / lengths[edge])) : 0
+            let (a, b) = (corners[edge], corners[edge + 1])
+            func mix(_ x: [Double], _ y: [Double]) -> [Double] { zip(x, y).map { (1 - t) * $0 + t * $1 } }
+            let values = mix(a.objectiveValues, b.objectiveValues)
+            points.append(ParetoPoint(objectiveValues: values, epsilon: [values[j]], status: .optimal, primal: mix(a.primal, b.primal)))
+        }
+        return points
     }
 }

@@ -5,13 +5,17 @@ import LPModel
 /// point callers use.
 public enum ParetoSweep {
     /// Sweeps `objectives` (model objective indexes; the first is minimised, the others
-    /// constrained) of `model` with solvers from `makeBackend`, by `options.method`'s algorithm.
+    /// constrained) of `model` with solvers from `makeBackend`, by `options.method`'s algorithm
+    /// (`auto` resolved for this model: ``ParetoOptions/Method/resolved(for:objectives:)``).
     public static func run(
         model: LinearModel, objectives: [Int], options: ParetoOptions,
         makeBackend: @escaping () -> any SolverBackend,
         progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(ParetoError) -> ParetoResult {
-        try options.method.algorithm.front(of: model, objectives: objectives, options: options, makeBackend: makeBackend, progress: progress)
+        let method = options.method.resolved(for: model, objectives: objectives.count)
+        var result = try method.algorithm.front(of: model, objectives: objectives, options: options, makeBackend: makeBackend, progress: progress)
+        result.method = method
+        return result
     }
 }
 

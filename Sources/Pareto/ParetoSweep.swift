@@ -15,15 +15,22 @@ public enum ParetoLimits {
 
 /// Options of a Pareto sweep.
 public struct ParetoOptions: Sendable {
+    /// `auto` (the default: `exact` for two objectives of an LP, `augmecon2` otherwise),
     /// `augmecon2` (augmented epsilon-constraint with bypass and early exit), plain `epsilon`,
     /// or `exact` (every corner of a bi-objective LP's front, by dichotomic search).
     public enum Method: String, Sendable, CaseIterable {
-        case augmecon2, epsilon, exact
+        case auto, augmecon2, epsilon, exact
 
-        /// The algorithm this name stands for.
+        /// The method `auto` stands for on `model` with `objectives` swept; others stand for themselves.
+        public func resolved(for model: LinearModel, objectives: Int) -> Method {
+            guard self == .auto else { return self }
+            return objectives == 2 && !model.hasIntegerColumns ? .exact : .augmecon2
+        }
+
+        /// The algorithm this name stands for (`auto` resolved first: ``resolved(for:objectives:)``).
         public var algorithm: any FrontAlgorithm {
             switch self {
-            case .augmecon2: return AugmentedEpsilonConstraint()
+            case .augmecon2, .auto: return AugmentedEpsilonConstraint()
             case .epsilon: return EpsilonConstraint()
             case .exact: return ExactFront()
             }
@@ -33,6 +40,10 @@ public struct ParetoOptions: Sendable {
     /// Grid points per constrained objective (end points included).
     public var points: Int
     public var method: Method
+    /// The exact front of an LP: this many points evenly spaced along it (by length, each
+    /// objective scaled by its range), each an exact convex combination of its edge's corners;
+    /// nil: the corners themselves.
+    public var spacedPoints: Int?
     /// The augmentation weight (scaled by each objective's range).
     public var delta: Double
     public var solve: SolveOptions
@@ -42,10 +53,11 @@ public struct ParetoOptions: Sendable {
     /// Asked between solves: true stops the sweep as the time limit does (the points found are kept).
     public var shouldStop: (@Sendable () -> Bool)?
 
-    public init(points: Int = 10, method: Method = .augmecon2, delta: Double = 1e-3,
+    public init(points: Int = 10, method: Method = .augmecon2, spacedPoints: Int? = nil, delta: Double = 1e-3,
                 solve: SolveOptions = SolveOptions(), totalTimeLimit: Double? = nil) {
         self.points = points
         self.method = method
+        self.spacedPoints = spacedPoints
         self.delta = delta
         self.solve = solve
         self.totalTimeLimit = totalTimeLimit
@@ -75,6 +87,8 @@ public struct ParetoPoint: Sendable {
 
 /// The result of a sweep.
 public struct ParetoResult: Sendable {
+    /// The method that made it (never `auto`).
+    public var method: ParetoOptions.Method = .augmecon2
     /// The swept objectives (indexes into the model's objectives), the first one minimised.
     public var objectives: [Int]
     /// Payoff table: row k holds the swept objectives' values at the lexicographic optimum of objective k.
@@ -97,6 +111,9 @@ public struct ParetoResult: Sendable {
     public var solverSeconds: Double
     /// Grid points left unsolved because the sweep's time limit passed (0 when it finished).
     public var stoppedAtTimeLimit: Int = 0
+    /// The exact front's corners in order of the first objective (``points`` unless spaced
+    /// points were asked for); empty for a grid.
+    public var corners: [ParetoPoint] = []
 }
 
 extension LinearModel {
@@ -130,6 +147,8 @@ public enum ParetoError: Error, CustomStringConvertible, Sendable {
     /// The exact front is for exactly two objectives.
     case exactNeedsTwoObjectives(Int)
     case invalidPoints(Int)
+    /// Spaced points were asked of a front with integer decisions (their combinations are no decisions).
+    case spacedPointsNeedAnLP
     /// The grid would keep more than ``ParetoLimits`` allow.
     case tooLarge(gridPoints: Double, bytes: Double)
     case unknownObjective(Int)
@@ -142,6 +161,8 @@ public enum ParetoError: Error, CustomStringConvertible, Sendable {
         case .exactNeedsTwoObjectives(let count):
             return "the exact front is for two distinct objectives (got \(count)); sweep more with the grid (augmecon2)"
         case .invalidPoints(let points): return "points must be 2 to \(ParetoLimits.maximumPoints) (got \(points))"
+        case .spacedPointsNeedAnLP:
+            return "points along the exact front are convex combinations of its corners, which a model with integer decisions does not allow: use the grid (augmecon2) for points between them, or leave out the points for the supported corners"
         case .tooLarge(let gridPoints, let bytes):
             return String(format: "the grid has %.0f points and would keep %.1f GB of decisions (at most %d points and %.0f GB): use fewer points or objectives",
                           gridPoints, bytes / 1e9, ParetoLimits.maximumGridPoints, Double(ParetoLimits.maximumDecisionBytes) / 1e9)

@@ -15,6 +15,10 @@ public struct FrontReport<Decision: Codable & Sendable & Equatable>: Sendable, C
         public var status: String
         /// The non-zero decisions (absent when not asked for).
         public var decision: Decision?
+        /// The trade-off price from this point to the next along an exact front (the first
+        /// objective's increase per unit the second decreases, in ``FrontReport/priceUnit``);
+        /// nil at the last point and on grids.
+        public var price: Double?
     }
 
     public var model: String
@@ -36,7 +40,11 @@ public struct FrontReport<Decision: Codable & Sendable & Equatable>: Sendable, C
     public var context: ResultContext
     /// Why the front has the shape it has, when that needs saying (one point: no conflict).
     public var notes: [String]
+    /// The edges of an exact front with their trade-off prices and what changes (nil for grids).
+    public var edges: [FrontEdge]?
 
+    /// The unit of trade-off prices: the first objective's per the second's (`USD per kg CO2-Eq`).
+    public var priceUnit: String { objectives.count > 1 ? "\(units[objectives[0]] ?? "") per \(units[objectives[1]] ?? "")" : "" }
 }
 
 extension FrontReport {
@@ -54,7 +62,7 @@ extension FrontReport {
         }
         let result = try ParetoSweep.run(model: problem.model, objectives: indexes, options: options,
                                          makeBackend: makeBackend, progress: progress)
-        return FrontReport(problem: problem, result: result, names: names, method: options.method.rawValue, decisions: decisions)
+        return FrontReport(problem: problem, result: result, names: names, method: result.method.rawValue, decisions: decisions)
     }
 
     public init<Problem: FamilyProblem>(problem: Problem, result: ParetoResult, names: [String], method: String, decisions: Bool)
@@ -80,6 +88,15 @@ extension FrontReport {
             return Point(objectives: values, epsilon: epsilon, status: point.status.rawValue,
                          decision: decisions ? problem.decision(primal: clean.primal) : nil)
         }
+        if result.method == .exact && !result.corners.isEmpty && names.count == 2 {
+            let edges = FrontEdge.edges(of: result.corners, problem: problem, names: names, units: units, numbered: result.corners.count == result.points.count)
+            self.edges = edges
+            // Each point's price: that of the edge it starts on (a spaced point lies on one edge).
+            for index in points.indices.dropLast() {
+                let value = points[index].objectives[names[0]] ?? 0
+                points[index].price = (edges.first { ($0.end[names[0]] ?? 0) > value + 1e-12 * max(1, abs(value)) } ?? edges.last)?.price
+            }
+        }
         solves = result.solves
         bypassed = result.bypassed
         skippedAfterInfeasible = result.skippedAfterInfeasible
@@ -90,7 +107,8 @@ extension FrontReport {
         self.method = method
         notes = []
         if result.stoppedAtTimeLimit > 0 {
-            notes.append("stopped at the time limit after \(String(format: "%.1f", result.seconds)) s: \(result.stoppedAtTimeLimit) grid points not solved; the front shows the points found")
+            let left = result.method == .exact ? "segments of the front not tested (corners may be missing between the points found)" : "grid points not solved"
+            notes.append("stopped at the time limit after \(String(format: "%.1f", result.seconds)) s: \(result.stoppedAtTimeLimit) \(left); the front shows the points found")
         }
         if method == ParetoOptions.Method.exact.rawValue && problem.model.hasIntegerColumns && points.count > 1 {
             notes.append("the model has integer decisions: the exact method finds the supported points (corners of the front's convex hull); the front between them needs the grid (augmecon2)")
@@ -111,21 +129,26 @@ extension FrontReport {
             model: model, objectives: objectives, units: units, payoff: payoff,
             points: try points.map { point in
                 .init(objectives: point.objectives, epsilon: point.epsilon, status: point.status,
-                      decision: try point.decision.map { try decoder.decode(JSONValue.self, from: encoder.encode($0)) })
+                      decision: try point.decision.map { try decoder.decode(JSONValue.self, from: encoder.encode($0)) }, price: point.price)
             },
             solves: solves, bypassed: bypassed, skippedAfterInfeasible: skippedAfterInfeasible, duplicates: duplicates, dominated: dominated,
-            seconds: seconds, solverSeconds: solverSeconds, method: method, context: context, notes: notes)
+            seconds: seconds, solverSeconds: solverSeconds, method: method, context: context, notes: notes, edges: edges)
     }
 
     /// `front.csv`: `#` lines with the context, then one row per point, every objective (unit in
     /// the header) and each epsilon.
     public func frontCSV(comments: Bool = true) -> String {
         let all = allObjectiveNames
-        var lines = [(["point"] + all.map { "\($0) [\(units[$0] ?? "")]" } + objectives.dropFirst().map { "epsilon \($0)" } + ["status"])
-            .map(csvField).joined(separator: ",")]
+        let prices = edges != nil
+        var header: [String] = ["point"] + all.map { "\($0) [\(units[$0] ?? "")]" }
+        header += objectives.dropFirst().map { "epsilon \($0)" } + ["status"]
+        if prices { header.append("price to next [\(priceUnit)]") }
+        var lines = [header.map(csvField).joined(separator: ",")]
         for (index, point) in points.enumerated() {
-            let row = ["\(index + 1)"] + all.map { point.objectives[$0].map { "\($0)" } ?? "" }
-                + objectives.dropFirst().map { point.epsilon[$0].map { "\($0)" } ?? "" } + [point.status]
+            var row: [String] = ["\(index + 1)"] + all.map { point.objectives[$0].map { "\($0)" } ?? "" }
+            row += objectives.dropFirst().map { point.epsilon[$0].map { "\($0)" } ?? "" }
+            row.append(point.status)
+            if prices { row.append(point.price.map { "\($0)" } ?? "") }
             lines.append(row.map(csvField).joined(separator: ","))
         }
         return (comments ? context.csvComments : "") + lines.joined(separator: "\n") + "\n"
@@ -157,7 +180,8 @@ extension FrontReport {
         return chart
     }
 
-    /// Writes `front.csv`, `front.json`, `payoff.csv` and `front.svg` into `directory`, as a
+    /// Writes `front.csv`, `front.json`, `payoff.csv`, `front.svg` (and `mac.svg`, the abatement
+    /// curve, for an exact front) into `directory`, as a
     /// set (``FileSet``): a kill or a full disk leaves the previous set whole.
     public func write(to directory: String) throws(OutputError) {
         let encoder = JSONEncoder()
@@ -165,8 +189,10 @@ extension FrontReport {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let json: Data
         do { json = try encoder.encode(self) } catch { throw OutputError(path: directory + "/front.json", reason: "\(error)") }
-        try FileSet.write([("front.csv", Data(frontCSV().utf8)), ("payoff.csv", Data(payoffCSV().utf8)),
-                           ("front.svg", Data(chart().svg().utf8)), ("front.json", json)], into: directory)
+        var files = [("front.csv", Data(frontCSV().utf8)), ("payoff.csv", Data(payoffCSV().utf8)),
+                     ("front.svg", Data(chart().svg().utf8)), ("front.json", json)]
+        if let abatement = abatementChart() { files.append(("mac.svg", Data(abatement.svg().utf8))) }
+        try FileSet.write(files, into: directory)
     }
 
     /// Swept objectives first, then the others of the model.

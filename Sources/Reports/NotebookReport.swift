@@ -26,11 +26,19 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
 
     public var csvName: String { "\(name)-front.csv" }
     public var svgName: String { "\(name)-front.svg" }
+    public var macName: String { "\(name)-mac.svg" }
+    /// The files ``write(to:)`` writes.
+    public var fileNames: [String] {
+        ["\(name).ipynb", "\(name).md", csvName, svgName] + (front.abatementChart() == nil ? [] : [macName])
+    }
 
-    /// Writes NAME.md, NAME.ipynb, NAME-front.csv and NAME-front.svg into `directory`.
+    /// Writes NAME.md, NAME.ipynb, NAME-front.csv and NAME-front.svg (and NAME-mac.svg, the
+    /// abatement curve of an exact front) into `directory`.
     public func write(to directory: String) throws(OutputError) {
-        try FileSet.write([(csvName, Data(front.frontCSV().utf8)), (svgName, Data(front.chart().svg().utf8)),
-                           ("\(name).md", Data(markdown().utf8)), ("\(name).ipynb", Data(notebook().utf8))], into: directory)
+        var files = [(csvName, Data(front.frontCSV().utf8)), (svgName, Data(front.chart().svg().utf8)),
+                     ("\(name).md", Data(markdown().utf8)), ("\(name).ipynb", Data(notebook().utf8))]
+        if let abatement = front.abatementChart() { files.append((macName, Data(abatement.svg().utf8))) }
+        try FileSet.write(files, into: directory)
     }
 
     // MARK: Sections (Markdown)
@@ -74,6 +82,20 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
         "## The front\n\n\(front.points.count) efficient points (\(front.method)).\n\n" + frontTable + "\n\n![Pareto front](\(svgName))"
     }
 
+    /// The exact front's edges: prices and what changes (nil for a grid).
+    var pricesText: String? {
+        guard let edges = front.edges, !edges.isEmpty, front.objectives.count == 2 else { return nil }
+        let (first, second) = (front.objectives[0], front.objectives[1])
+        let header = ["edge", "from", "to", "\(second) avoided [\(front.units[second] ?? "")]", "\(first) added [\(front.units[first] ?? "")]",
+                      "price [\(front.priceUnit)]", "what changes"]
+        let rows = edges.enumerated().map { index, edge in
+            ["\(index + 1)", edge.from.map { "\($0)" } ?? ResultTable.reportNumber(edge.start[first] ?? 0), edge.to.map { "\($0)" } ?? ResultTable.reportNumber(edge.end[first] ?? 0),
+             ResultTable.reportNumber(edge.avoided), ResultTable.reportNumber(edge.added), ResultTable.reportNumber(edge.price), edge.changes.joined(separator: "; ")]
+        }
+        return "## Trade-off prices\n\nEach edge of the exact front: what it avoids, what it costs, the price of each unit avoided, and what changes in the decision between its corners; the abatement curve draws them cheapest first.\n\n"
+            + Self.table(header, rows)
+    }
+
     /// The cost-optimal, the impact-optimal and a middle point.
     var highlighted: [(String, Int)] {
         guard !front.points.isEmpty else { return [] }
@@ -99,7 +121,9 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
     // MARK: Documents
 
     public func markdown() -> String {
-        var parts = [title, commandSection, summary, payoffSection, frontSection, "## Decisions"]
+        var parts = [title, commandSection, summary, payoffSection, frontSection]
+        if let prices = pricesText { parts.append(prices + "\n\n![Marginal abatement cost](\(macName))") }
+        parts.append("## Decisions")
         parts += highlighted.map { decisionSection($0.0, $0.1) }
         parts.append("## Further analysis\n\n```python\n\(pandasCode)\n```")
         return parts.joined(separator: "\n\n") + "\n"
@@ -112,8 +136,14 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
             Self.codeCell("from IPython.display import SVG\nSVG(filename=\"\(svgName)\")", count: 1,
                           outputs: [["output_type": "display_data", "metadata": [String: Any](),
                                      "data": ["image/svg+xml": Self.lines(front.chart().svg()), "text/plain": ["<IPython.core.display.SVG object>"]]]]),
-            Self.markdownCell("## Decisions"),
         ]
+        if let prices = pricesText, let abatement = front.abatementChart() {
+            cells.append(Self.markdownCell(prices))
+            cells.append(Self.codeCell("SVG(filename=\"\(macName)\")", count: 1,
+                                       outputs: [["output_type": "display_data", "metadata": [String: Any](),
+                                                  "data": ["image/svg+xml": Self.lines(abatement.svg()), "text/plain": ["<IPython.core.display.SVG object>"]]]]))
+        }
+        cells.append(Self.markdownCell("## Decisions"))
         cells += highlighted.map { Self.markdownCell(decisionSection($0.0, $0.1)) }
         cells.append(Self.markdownCell("## Further analysis\n\nThe front as a pandas DataFrame:"))
         cells.append(Self.codeCell(pandasCode, count: 2, outputs: [[

@@ -25,7 +25,7 @@ struct ParetoCommand: ParsableCommand {
     @Option(help: "Comma-separated objectives, the first minimised (default: cost and the first indicator).")
     var objectives: String?
 
-    @Option(parsing: .unconditional, help: "Grid points per constrained objective (default 10; not with --method exact, which gives every corner).")
+    @Option(parsing: .unconditional, help: "Grid points per constrained objective (default 10); with the exact front, this many points evenly spaced along it instead of its corners.")
     var points: Int?
 
     @Option(parsing: .unconditional, help: "Seconds for each solve.")
@@ -34,10 +34,10 @@ struct ParetoCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seconds for the whole sweep: no solve starts after it, and the points found are kept.")
     var totalTimeLimit: Double?
 
-    @Option(help: "augmecon2, epsilon (plain epsilon-constraint, for comparison) or exact (every corner of a two-objective LP front).")
-    var method: ParetoOptions.Method = .augmecon2
+    @Option(help: "auto (exact for two objectives of an LP, else augmecon2), augmecon2, epsilon (plain epsilon-constraint, for comparison) or exact (every corner of a two-objective LP front, with trade-off prices).")
+    var method: ParetoOptions.Method = .auto
 
-    @Option(help: "Write front.csv, front.json, payoff.csv and front.svg into this folder.")
+    @Option(help: "Write front.csv, front.json, payoff.csv and front.svg (and mac.svg, the abatement curve of an exact front) into this folder.")
     var out: String?
 
     @Flag(help: "Print JSON (with the decision of each point and the notes).") var json = false
@@ -50,9 +50,6 @@ struct ParetoCommand: ParsableCommand {
         }
         if json && csv { throw ValidationError("--json and --csv exclude each other") }
         if let points, points < 2 || points > ParetoLimits.maximumPoints { throw ValidationError("--points must be 2 to \(ParetoLimits.maximumPoints), not \(points)") }
-        if points != nil && method == .exact {
-            throw ValidationError("--points sets a grid, and --method exact has none: it gives every corner of the front (leave out --points, or use --method augmecon2)")
-        }
     }
 
     func run() throws {
@@ -70,7 +67,7 @@ struct ParetoCommand: ParsableCommand {
         let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
         let report: FrontReport<Model.Problem.Decision>
         do {
-            report = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points ?? 10, method: method, solve: SolveOptions(timeLimit: timeLimit),
+            report = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points ?? 10, method: method, spacedPoints: points, solve: SolveOptions(timeLimit: timeLimit),
                                                                                           totalTimeLimit: totalTimeLimit),
                                        progress: progress.update)
         } catch {
@@ -104,7 +101,25 @@ struct ParetoCommand: ParsableCommand {
                       + report.objectives.dropFirst().map { point.epsilon[$0].map { formatNumber($0, digits: 8) } ?? "" } + [point.status])
         }
         print("\nFront\n" + front.render())
+        if let edges = report.edges, !edges.isEmpty { printEdges(edges, report) }
         for note in report.notes { print("\nNote: \(note)") }
+    }
+
+    /// The exact front's edges: what each avoids, what it costs, its price and what changes.
+    static func printEdges<Decision>(_ edges: [FrontEdge], _ report: FrontReport<Decision>) {
+        let (first, second) = (report.objectives[0], report.objectives[1])
+        let name = report.context.displayName
+        var table = TextTable(["edge", "from", "to", "\(name(second)) avoided [\(report.units[second] ?? "")]", "\(name(first)) added [\(report.units[first] ?? "")]",
+                               "price [\(report.priceUnit)]"])
+        for (index, edge) in edges.enumerated() {
+            table.add(["\(index + 1)", edge.from.map { "\($0)" } ?? formatNumber(edge.start[first] ?? 0, digits: 8), edge.to.map { "\($0)" } ?? formatNumber(edge.end[first] ?? 0, digits: 8),
+                       formatNumber(edge.avoided, digits: 8), formatNumber(edge.added, digits: 8), formatNumber(edge.price, digits: 6)])
+        }
+        print("\nTrade-off prices (edges of the front, cheapest first)\n" + table.render())
+        print("\nWhat changes along each edge")
+        for (index, edge) in edges.enumerated() {
+            print("  \(index + 1): " + (edge.changes.isEmpty ? "(nothing above the noise tolerance)" : edge.changes.joined(separator: "; ")))
+        }
     }
 }
 

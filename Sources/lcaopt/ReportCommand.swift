@@ -17,7 +17,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The model file's format: auto, native, mola or network.")
     var format: ModelSource.Format = .auto
 
-    @Option(parsing: .unconditional, help: "Grid points of the front.") var points = 10
+    @Option(parsing: .unconditional, help: "Points of the front: grid points, or points evenly spaced along an exact front.") var points = 10
+
+    @Option(help: "auto (exact for two objectives of an LP, else augmecon2), augmecon2, epsilon or exact.")
+    var method: ParetoOptions.Method = .auto
 
     @Option(help: "Comma-separated objectives (default: cost and the first indicator).") var objectives: String?
 
@@ -27,21 +30,23 @@ struct ReportCommand: ParsableCommand {
         try reportingErrors {
             do { try FileSet.checkWritable(out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) }
             let name = URL(fileURLWithPath: options.model).deletingPathExtension().lastPathComponent
-            try write(try options.load(format: format).family, name: name)
-            printError("wrote \(out)/\(name).ipynb, \(out)/\(name).md, \(out)/\(name)-front.csv, \(out)/\(name)-front.svg")
+            let files = try write(try options.load(format: format).family, name: name)
+            printError("wrote " + files.map { "\(out)/\($0)" }.joined(separator: ", "))
         }
     }
 
-    /// The report of a model of any family.
-    private func write<Model: FamilyModel>(_ model: Model, name: String) throws {
+    /// The report of a model of any family; returns the names of the files written.
+    private func write<Model: FamilyModel>(_ model: Model, name: String) throws -> [String] {
         let names = try options.sweptObjectives(objectives, model: model)
         let problem = try options.problem(model, objective: names[0])
-        let front = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points))
+        let front = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points, method: method, spacedPoints: points))
         var command = ["lcaopt", "report", options.model]
         if let db = options.db { command += ["--db", db] }
         if let objectives { command += ["--objectives", objectives] }
+        if method != .auto { command += ["--method", method.rawValue] }
         command += ["--points", "\(points)", "--out", out]
         let report = NotebookReport(name: name, model: model, problem: problem, front: front, command: command.joined(separator: " "))
         do { try report.write(to: out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) }
+        return report.fileNames
     }
 }

@@ -128,7 +128,7 @@ import Glibc
     /// taking scenarios, exits 2, and --resume runs the rest.
     @Test func timeLimitsStopSweepsAndBatchesCleanly() throws {
         let (model, _) = try Self.example()
-        let sweep = try Self.expect(["pareto", model, "--points", "2000", "--total-time-limit", "0.02", "--json"], exit: 0, mentions: [])
+        let sweep = try Self.expect(["pareto", model, "--method", "augmecon2", "--points", "2000", "--total-time-limit", "0.02", "--json"], exit: 0, mentions: [])
         let notes = try #require((try JSONSerialization.jsonObject(with: Data(sweep.stdout.utf8)) as? [String: Any])?["notes"] as? [String])
         #expect(notes.contains { $0.hasPrefix("stopped at the time limit") })
         let directory = (model as NSString).deletingLastPathComponent
@@ -258,7 +258,7 @@ import Glibc
         try Self.expect(["pareto", model, "--points", "200", "--out", out, "--quiet"], exit: 1, mentions: ["No space left on device"])
         #expect(try String(contentsOfFile: out + "/front.csv", encoding: .utf8) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: mountPoint) == ["front"])
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out)) == ["front.csv", "front.json", "payoff.csv", "front.svg"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out)) == ["front.csv", "front.json", "payoff.csv", "front.svg", "mac.svg"])
     }
 
     // MARK: Databases: never written, clear messages
