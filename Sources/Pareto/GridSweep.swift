@@ -193,7 +193,8 @@ struct Sweep {
             }
             found.append(ParetoPoint(objectiveValues: result.objectiveValues.prefix(original.objectives.count).map { $0 },
                                      epsilon: epsilon, status: result.termination,
-                                     primal: Array(result.primal.prefix(original.columnCount))))
+                                     primal: Array(result.primal.prefix(original.columnCount)),
+                                     price: localPrice(result, ranges: ranges)))
             var jump = 0
             if usesSlacks, let slack = slacks[1], ranges[1] > 0 {
                 let step = ranges[1] / Double(options.points - 1)
@@ -211,6 +212,18 @@ struct Sweep {
         return ParetoResult(objectives: objectives, payoff: payoff, payoffPoints: optima, points: points, solves: solves, bypassed: bypassed,
                             skippedAfterInfeasible: skipped, duplicates: duplicates, dominated: dominated,
                             seconds: (clock.now - start).inSeconds, solverSeconds: solverSeconds, stoppedAtTimeLimit: stopped)
+    }
+
+    /// The local trade-off price at a two-objective LP grid point: minus the dual of the epsilon
+    /// row (duals are d objective / d bound, so tightening the bound by one raises the first
+    /// objective by this much). 0 where the row is slack, or where the dual is only the
+    /// augmentation's own weight delta / range; nil without duals (a MILP) or with more objectives.
+    func localPrice(_ result: SolveResult, ranges: [Double]) -> Double? {
+        guard objectives.count == 2, !result.rowDuals.isEmpty, ranges[1] > 0 else { return nil }
+        if usesSlacks, let slack = slacks[1], result.primal[Int(slack.index)] > 1e-9 * max(1, ranges[1]) { return 0 }
+        let price = -result.rowDuals[Int(rows[1].index)]
+        let augmentation = usesSlacks ? options.delta / ranges[1] : 0
+        return price <= augmentation * (1 + 1e-6) + 1e-12 ? 0 : price
     }
 
     func pow10(_ exponent: Int) -> Double {

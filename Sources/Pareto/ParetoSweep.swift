@@ -75,13 +75,19 @@ public struct ParetoPoint: Sendable {
     public var primal: [Double]
     /// The payoff-table row this point is the lexicographic optimum of, nil for a grid point.
     public var payoffRow: Int?
+    /// On a two-objective LP grid: the local trade-off price, minus the dual of the epsilon row
+    /// (the first objective's increase per unit the second is tightened; 0 where the row is
+    /// slack). Nil elsewhere (MILPs, end points, more objectives).
+    public var price: Double?
 
-    public init(objectiveValues: [Double], epsilon: [Double], status: TerminationStatus, primal: [Double], payoffRow: Int? = nil) {
+    public init(objectiveValues: [Double], epsilon: [Double], status: TerminationStatus, primal: [Double], payoffRow: Int? = nil,
+                price: Double? = nil) {
         self.objectiveValues = objectiveValues
         self.epsilon = epsilon
         self.status = status
         self.primal = primal
         self.payoffRow = payoffRow
+        self.price = price
     }
 }
 

@@ -15,9 +15,10 @@ public struct FrontReport<Decision: Codable & Sendable & Equatable>: Sendable, C
         public var status: String
         /// The non-zero decisions (absent when not asked for).
         public var decision: Decision?
-        /// The trade-off price from this point to the next along an exact front (the first
-        /// objective's increase per unit the second decreases, in ``FrontReport/priceUnit``);
-        /// nil at the last point and on grids.
+        /// The trade-off price at this point, in ``FrontReport/priceUnit``: the first objective's
+        /// increase per unit the second decreases, along the edge to the next point of an exact
+        /// front, or locally (the epsilon row's dual) at a grid point of a two-objective LP; nil at
+        /// an exact front's last point, at the grid's end points and for MILPs.
         public var price: Double?
     }
 
@@ -86,7 +87,7 @@ extension FrontReport {
             var epsilon: [String: Double] = [:]
             for (position, name) in names.dropFirst().enumerated() { epsilon[name] = point.epsilon[position] }
             return Point(objectives: values, epsilon: epsilon, status: point.status.rawValue,
-                         decision: decisions ? problem.decision(primal: clean.primal) : nil)
+                         decision: decisions ? problem.decision(primal: clean.primal) : nil, price: point.price)
         }
         if result.method == .exact && !result.corners.isEmpty && names.count == 2 {
             let edges = FrontEdge.edges(of: result.corners, problem: problem, names: names, units: units, numbered: result.corners.count == result.points.count)
@@ -139,10 +140,10 @@ extension FrontReport {
     /// the header) and each epsilon.
     public func frontCSV(comments: Bool = true) -> String {
         let all = allObjectiveNames
-        let prices = edges != nil
+        let prices = edges != nil || points.contains { $0.price != nil }
         var header: [String] = ["point"] + all.map { "\($0) [\(units[$0] ?? "")]" }
         header += objectives.dropFirst().map { "epsilon \($0)" } + ["status"]
-        if prices { header.append("price to next [\(priceUnit)]") }
+        if prices { header.append("\(edges != nil ? "price to next" : "local price") [\(priceUnit)]") }
         var lines = [header.map(csvField).joined(separator: ",")]
         for (index, point) in points.enumerated() {
             var row: [String] = ["\(index + 1)"] + all.map { point.objectives[$0].map { "\($0)" } ?? "" }

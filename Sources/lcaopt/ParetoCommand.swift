@@ -94,11 +94,15 @@ struct ParetoCommand: ParsableCommand {
         for (index, row) in report.payoff.enumerated() { payoff.add([name(report.objectives[index])] + row.map { formatNumber($0, digits: 8) }) }
         print("\nPayoff table (lexicographic optima)\n" + payoff.render())
         let columns = report.allObjectiveNames
+        // Grid points of a two-objective LP carry their local price (the epsilon row's dual).
+        let localPrices = report.edges == nil && report.points.contains { $0.price != nil }
         var front = TextTable(["point"] + columns.map { "\(name($0)) [\(report.units[$0] ?? "")]" }
-                              + report.objectives.dropFirst().map { "epsilon \(name($0))" } + ["status"])
+                              + report.objectives.dropFirst().map { "epsilon \(name($0))" } + ["status"]
+                              + (localPrices ? ["local price [\(report.priceUnit)]"] : []))
         for (index, point) in report.points.enumerated() {
             front.add(["\(index + 1)"] + columns.map { point.objectives[$0].map { formatNumber($0, digits: 8) } ?? "" }
-                      + report.objectives.dropFirst().map { point.epsilon[$0].map { formatNumber($0, digits: 8) } ?? "" } + [point.status])
+                      + report.objectives.dropFirst().map { point.epsilon[$0].map { formatNumber($0, digits: 8) } ?? "" } + [point.status]
+                      + (localPrices ? [point.price.map { formatNumber($0, digits: 6) } ?? ""] : []))
         }
         print("\nFront\n" + front.render())
         if let edges = report.edges, !edges.isEmpty { printEdges(edges, report) }

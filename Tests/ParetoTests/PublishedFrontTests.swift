@@ -92,6 +92,33 @@ import Testing
         #expect(gaps.allSatisfy { $0 <= longest + 1e-9 })
     }
 
+    /// The local price at AUGMECON2 grid points (minus the epsilon row's dual) is the slope of
+    /// the published front's edge that holds the point: at d = 220, between (156, 200) and
+    /// (143, 265), each unit of d tightened costs 13 / 65 = 0.2 of c. Grid points on a corner may
+    /// take either neighbouring slope; the end points have none.
+    @Test func test_grid_duals_are_the_edges_slopes() throws {
+        let grid = try ParetoSweep.run(model: Self.anejaNair, objectives: [0, 1], options: ParetoOptions(points: 12, method: .augmecon2),
+                                       makeBackend: { GLPKSolver() })
+        let corners: [(Double, Double)] = [(143, 265), (156, 200), (176, 175), (186, 171), (208, 167)]
+        let slopes = zip(corners, corners.dropFirst()).map { ($1.0 - $0.0) / ($0.1 - $1.1) }
+        var checked = 0
+        for point in grid.points {
+            let d = point.objectiveValues[1]
+            guard let price = point.price else { continue }
+            let inside = zip(corners, corners.dropFirst()).enumerated().filter { d < $1.0.1 - 1e-6 && d > $1.1.1 + 1e-6 }.map(\.offset)
+            let onCorner = corners.firstIndex { abs($0.1 - d) <= 1e-6 }
+            if let edge = inside.first {
+                #expect(abs(price - slopes[edge]) < 1e-9, "d = \(d)")
+                checked += 1
+            } else if let corner = onCorner {
+                let neighbours = [corner - 1, corner].filter { slopes.indices.contains($0) }.map { slopes[$0] }
+                #expect(neighbours.contains { abs(price - $0) < 1e-9 }, "d = \(d)")
+            }
+        }
+        #expect(checked >= 6)
+        #expect(abs(slopes[0] - 0.2) < 1e-12)
+    }
+
     /// `auto` takes the exact front for an LP and the grid for a MILP; points along an exact
     /// front of a MILP are refused (their combinations are no decisions).
     @Test func test_auto_chooses_exact_for_lps_and_the_grid_for_milps() throws {
