@@ -50,6 +50,9 @@ let package = Package(
         // MARK: The network model: buses, supplies, links, transport, stores, capacity expansion (docs/network.md).
         .target(name: "Network", dependencies: ["ModelFamily", "OpenLCA", "Impact", "LPModel", "InputSchema", .product(name: "SwiftCSV", package: "SwiftCSV")]),
 
+        // MARK: LP/MPS files a user already has, as a model family (fronts over their rows).
+        .target(name: "LPFile", dependencies: ["ModelFamily", "LPModel"]),
+
         // MARK: MOLA configurations: conversion to native models, MOLA's own arithmetic for comparison.
         .target(name: "MOLA", dependencies: ["SupplyChain", "OpenLCA", "LPModel", "InputSchema"]),
 
@@ -69,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "lcaopt",
             dependencies: [
-                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "Network", "MOLA", "ModelLoader", "Pareto", "Reports", "Batch",
+                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "Network", "LPFile", "MOLA", "ModelLoader", "Pareto", "Reports", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

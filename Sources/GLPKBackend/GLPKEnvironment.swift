@@ -16,6 +16,17 @@ public enum GLPKEnvironment {
     /// GLPK's version string, e.g. "5.0".
     public static var version: String { String(cString: glp_version()) }
 
+    /// Runs `body` with GLPK's messages going to `sink` instead of the debug log.
+    static func capturing<T>(_ sink: @escaping @Sendable (String) -> Void, _ body: () -> T) -> T {
+        let previous = debugSink.withLock { current in
+            let previous = current
+            current = sink
+            return previous
+        }
+        defer { debugSink.withLock { $0 = previous } }
+        return body()
+    }
+
     /// Installs the hooks for the calling thread (GLPK 5 keeps its environment per thread).
     static func installHooks() {
         glp_term_hook(terminalHook, nil)

@@ -44,8 +44,18 @@ public struct FrontReport<Decision: Codable & Sendable & Equatable>: Sendable, C
     /// The edges of an exact front with their trade-off prices and what changes (nil for grids).
     public var edges: [FrontEdge]?
 
-    /// The unit of trade-off prices: the first objective's per the second's (`USD per kg CO2-Eq`).
-    public var priceUnit: String { objectives.count > 1 ? "\(units[objectives[0]] ?? "") per \(units[objectives[1]] ?? "")" : "" }
+    /// The unit of trade-off prices: the first objective's per the second's (`USD per kg CO2-Eq`;
+    /// empty when both are unitless, as the rows of an LP file).
+    public var priceUnit: String {
+        guard objectives.count > 1 else { return "" }
+        let (a, b) = (units[objectives[0]] ?? "", units[objectives[1]] ?? "")
+        return a.isEmpty && b.isEmpty ? "" : "\(a.isEmpty ? "1" : a) per \(b.isEmpty ? "1" : b)"
+    }
+
+    /// `name [unit]`, or the name alone without a unit.
+    public static func labelled(_ name: String, _ unit: String?) -> String {
+        (unit ?? "").isEmpty ? name : "\(name) [\(unit!)]"
+    }
 }
 
 extension FrontReport {
@@ -141,9 +151,9 @@ extension FrontReport {
     public func frontCSV(comments: Bool = true) -> String {
         let all = allObjectiveNames
         let prices = edges != nil || points.contains { $0.price != nil }
-        var header: [String] = ["point"] + all.map { "\($0) [\(units[$0] ?? "")]" }
+        var header: [String] = ["point"] + all.map { Self.labelled($0, units[$0]) }
         header += objectives.dropFirst().map { "epsilon \($0)" } + ["status"]
-        if prices { header.append("\(edges != nil ? "price to next" : "local price") [\(priceUnit)]") }
+        if prices { header.append(Self.labelled(edges != nil ? "price to next" : "local price", priceUnit)) }
         var lines = [header.map(csvField).joined(separator: ",")]
         for (index, point) in points.enumerated() {
             var row: [String] = ["\(index + 1)"] + all.map { point.objectives[$0].map { "\($0)" } ?? "" }
@@ -157,7 +167,7 @@ extension FrontReport {
 
     /// `payoff.csv`: the lexicographic optimum of each objective (rows) in every objective (columns).
     public func payoffCSV() -> String {
-        var lines = [(["minimised"] + objectives.map { "\($0) [\(units[$0] ?? "")]" }).map(csvField).joined(separator: ",")]
+        var lines = [(["minimised"] + objectives.map { Self.labelled($0, units[$0]) }).map(csvField).joined(separator: ",")]
         for (index, row) in payoff.enumerated() {
             lines.append(([objectives[index]] + row.map { "\($0)" }).map(csvField).joined(separator: ","))
         }

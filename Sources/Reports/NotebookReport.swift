@@ -63,14 +63,14 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
     }
 
     var payoffSection: String {
-        let header = ["minimised"] + front.objectives.map { "\($0) [\(front.units[$0] ?? "")]" }
+        let header = ["minimised"] + front.objectives.map { FrontReport<Decision>.labelled($0, front.units[$0]) }
         let rows = front.payoff.enumerated().map { [front.objectives[$0.offset]] + $0.element.map { ResultTable.reportNumber($0) } }
         return "## Payoff table\n\nEach row minimises one objective, then the others with it held at its optimum.\n\n" + Self.table(header, rows)
     }
 
     var frontTable: String {
         let names = front.allObjectiveNames
-        let header = ["point"] + names.map { "\($0) [\(front.units[$0] ?? "")]" } + front.objectives.dropFirst().map { "epsilon \($0)" }
+        let header = ["point"] + names.map { FrontReport<Decision>.labelled($0, front.units[$0]) } + front.objectives.dropFirst().map { "epsilon \($0)" }
         let rows = front.points.enumerated().map { index, point in
             ["\(index + 1)"] + names.map { point.objectives[$0].map { ResultTable.reportNumber($0) } ?? "" }
                 + front.objectives.dropFirst().map { point.epsilon[$0].map { ResultTable.reportNumber($0) } ?? "" }
@@ -86,8 +86,8 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
     var pricesText: String? {
         guard let edges = front.edges, !edges.isEmpty, front.objectives.count == 2 else { return nil }
         let (first, second) = (front.objectives[0], front.objectives[1])
-        let header = ["edge", "from", "to", "\(second) avoided [\(front.units[second] ?? "")]", "\(first) added [\(front.units[first] ?? "")]",
-                      "price [\(front.priceUnit)]", "what changes"]
+        let header = ["edge", "from", "to", FrontReport<Decision>.labelled("\(second) avoided", front.units[second]), FrontReport<Decision>.labelled("\(first) added", front.units[first]),
+                      FrontReport<Decision>.labelled("price", front.priceUnit), "what changes"]
         let rows = edges.enumerated().map { index, edge in
             ["\(index + 1)", edge.from.map { "\($0)" } ?? ResultTable.reportNumber(edge.start[first] ?? 0), edge.to.map { "\($0)" } ?? ResultTable.reportNumber(edge.end[first] ?? 0),
              ResultTable.reportNumber(edge.avoided), ResultTable.reportNumber(edge.added), ResultTable.reportNumber(edge.price), edge.changes.joined(separator: "; ")]

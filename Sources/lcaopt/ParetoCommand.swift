@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import GLPKBackend
+import LPFile
 import MOLA
 import ModelLoader
 import LPModel
@@ -55,8 +57,25 @@ struct ParetoCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if let out { do { try FileSet.checkWritable(out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) } }
+            if let file = try lpFile() { return try front(file) }
             let model = try options.load(format: format).family
             try front(model)
+        }
+    }
+
+    /// An MPS or LP file (by extension) with the rows `--objectives` names as its objectives
+    /// (read through GLPK's readers, whichever solver sweeps); nil for model files.
+    private func lpFile() throws -> LPFileModel? {
+        let lower = options.model.lowercased()
+        guard lower.hasSuffix(".mps") || lower.hasSuffix(".lp") else { return nil }
+        guard let objectives else {
+            throw CommandFailure(message: "\(options.model): name the front's objectives among the file's objective and rows, e.g. --objectives cost,gwp", exitCode: 1)
+        }
+        let rows = objectives.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let read: (model: LinearModel, objective: String)
+        do { read = try GLPKModelReader.read(path: options.model, objectives: rows) } catch { throw CommandFailure(message: error.description, exitCode: 1) }
+        do { return try LPFileModel(model: read.model, objective: read.objective, rows: rows, file: options.model) } catch {
+            throw CommandFailure(message: error.description, exitCode: 1)
         }
     }
 
@@ -90,15 +109,15 @@ struct ParetoCommand: ParsableCommand {
         ReportPrinter.printContext(report.context)
         print("Method    \(report.method), \(report.points.count) efficient points from \(report.solves) solves in \(formatNumber(report.seconds, digits: 3)) s")
         let name = report.context.displayName
-        var payoff = TextTable(["minimised"] + report.objectives.map { "\(name($0)) [\(report.units[$0] ?? "")]" })
+        var payoff = TextTable(["minimised"] + report.objectives.map { FrontReport<Decision>.labelled(name($0), report.units[$0]) })
         for (index, row) in report.payoff.enumerated() { payoff.add([name(report.objectives[index])] + row.map { formatNumber($0, digits: 8) }) }
         print("\nPayoff table (lexicographic optima)\n" + payoff.render())
         let columns = report.allObjectiveNames
         // Grid points of a two-objective LP carry their local price (the epsilon row's dual).
         let localPrices = report.edges == nil && report.points.contains { $0.price != nil }
-        var front = TextTable(["point"] + columns.map { "\(name($0)) [\(report.units[$0] ?? "")]" }
+        var front = TextTable(["point"] + columns.map { FrontReport<Decision>.labelled(name($0), report.units[$0]) }
                               + report.objectives.dropFirst().map { "epsilon \(name($0))" } + ["status"]
-                              + (localPrices ? ["local price [\(report.priceUnit)]"] : []))
+                              + (localPrices ? [FrontReport<Decision>.labelled("local price", report.priceUnit)] : []))
         for (index, point) in report.points.enumerated() {
             front.add(["\(index + 1)"] + columns.map { point.objectives[$0].map { formatNumber($0, digits: 8) } ?? "" }
                       + report.objectives.dropFirst().map { point.epsilon[$0].map { formatNumber($0, digits: 8) } ?? "" } + [point.status]
@@ -113,8 +132,8 @@ struct ParetoCommand: ParsableCommand {
     static func printEdges<Decision>(_ edges: [FrontEdge], _ report: FrontReport<Decision>) {
         let (first, second) = (report.objectives[0], report.objectives[1])
         let name = report.context.displayName
-        var table = TextTable(["edge", "from", "to", "\(name(second)) avoided [\(report.units[second] ?? "")]", "\(name(first)) added [\(report.units[first] ?? "")]",
-                               "price [\(report.priceUnit)]"])
+        var table = TextTable(["edge", "from", "to", FrontReport<Decision>.labelled("\(name(second)) avoided", report.units[second]), FrontReport<Decision>.labelled("\(name(first)) added", report.units[first]),
+                               FrontReport<Decision>.labelled("price", report.priceUnit)])
         for (index, edge) in edges.enumerated() {
             table.add(["\(index + 1)", edge.from.map { "\($0)" } ?? formatNumber(edge.start[first] ?? 0, digits: 8), edge.to.map { "\($0)" } ?? formatNumber(edge.end[first] ?? 0, digits: 8),
                        formatNumber(edge.avoided, digits: 8), formatNumber(edge.added, digits: 8), formatNumber(edge.price, digits: 6)])

@@ -51,3 +51,64 @@ import Testing
         #expect(bad.exitCode == 1 && bad.stderr.contains("unknown objective 'water'"))
     }
 }
+
+/// Fronts of LP and MPS files a user already has, their objectives named among the file's
+/// objective and rows (pyaugmecon users' way in).
+@Suite struct LPFileFrontTests {
+    func front(_ arguments: [String]) throws -> [[String: Double]] {
+        let result = try CLI.run(["pareto"] + arguments + ["--json"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        return try #require(json["points"] as? [[String: Any]]).map { $0["objectives"] as? [String: Double] ?? [:] }
+    }
+
+    func write(_ text: String, _ name: String) throws -> String {
+        let path = NSTemporaryDirectory() + "lcaopt-\(UUID().uuidString)-\(name)"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Mavrotas (2009) as a free MPS file with two N rows (max z1 = x1, max z2 = 3 x1 + 4 x2,
+    /// written as minimised negatives): the corners (-20, -160) and (-8, -184), price 0.5 of z1
+    /// per unit of z2.
+    @Test func test_mps_file_with_two_objective_rows() throws {
+        let path = try write("""
+            NAME MAVROTAS
+            ROWS
+             N Z1
+             N Z2
+             L C1
+            COLUMNS
+             X1 Z1 -1 Z2 -3
+             X1 C1 5
+             X2 Z2 -4 C1 4
+            RHS
+             RHS C1 200
+            BOUNDS
+             UP BND X1 20
+             UP BND X2 40
+            ENDATA
+            """, "mavrotas.mps")
+        let points = try front([path, "--objectives", "Z1,Z2"])
+        #expect(points.count == 2)
+        #expect(points.first?["Z1"] == -20 && points.first?["Z2"] == -160 && points.last?["Z1"] == -8 && points.last?["Z2"] == -184)
+        let missing = try CLI.run(["pareto", path, "--objectives", "Z1,Z3"])
+        #expect(missing.exitCode == 1 && missing.stderr.contains("no row 'Z3' in the file"))
+        let unnamed = try CLI.run(["pareto", path])
+        #expect(unnamed.exitCode == 1 && unnamed.stderr.contains("--objectives"))
+    }
+
+    /// Aneja & Nair (1979) as a CPLEX LP file, the second objective written as an always-true row:
+    /// the published extreme points.
+    @Test func test_lp_file_with_an_objective_row() throws {
+        let c = [[1, 2, 7, 7], [1, 9, 3, 4], [8, 9, 4, 6]], d = [[4, 4, 3, 4], [5, 8, 9, 10], [6, 2, 5, 1]]
+        func sum(_ k: [[Int]]) -> String { (0..<3).flatMap { i in (0..<4).map { j in "\(k[i][j]) x\(i)\(j)" } }.joined(separator: " + ") }
+        let demands = [11, 3, 14, 16].enumerated().map { j, a in " dem\(j): " + (0..<3).map { "x\($0)\(j)" }.joined(separator: " + ") + " = \(a)" }
+        let supplies = [8, 19, 17].enumerated().map { i, b in " sup\(i): " + (0..<4).map { "x\(i)\($0)" }.joined(separator: " + ") + " = \(b)" }
+        let path = try write((["Minimize", " c: " + sum(c), "Subject To", " d: " + sum(d) + " >= 0"] + demands + supplies + ["End"]).joined(separator: "\n") + "\n", "aneja.lp")
+        let points = try front([path, "--objectives", "c,d"])
+        let published: [(Double, Double)] = [(143, 265), (156, 200), (176, 175), (186, 171), (208, 167)]
+        #expect(points.count == published.count)
+        for (point, want) in zip(points, published) { #expect(abs(point["c"]! - want.0) < 1e-6 && abs(point["d"]! - want.1) < 1e-6) }
+    }
+}
