@@ -1,5 +1,6 @@
 import Foundation
 import LPModel
+import Synchronization
 
 /// Sweeps a front with the algorithm the options name (``ParetoOptions/Method``): the entry
 /// point callers use.
@@ -58,7 +59,8 @@ struct Sweep {
     var rows: [Constraint] = []
     var slacks: [Variable?] = []
     var augmentedIndex = 0
-    let backend: any SolverBackend
+    var backend: any SolverBackend
+    let makeBackend: () -> any SolverBackend
     var solves = 0
     var solverSeconds = 0.0
     let clock = ContinuousClock()
@@ -71,6 +73,7 @@ struct Sweep {
         usesSlacks = augmented
         self.progress = progress
         extended = model
+        self.makeBackend = makeBackend
         backend = makeBackend()
         for (position, index) in objectives.enumerated() {
             let objective = model.objectives[index]
@@ -162,23 +165,73 @@ struct Sweep {
         }
         try backend.setObjective(augmentedIndex, augmented)
         try activate(augmentedIndex)
+        let setting = GridSetting(worst: worst, ranges: ranges, start: start, total: Grid(points: options.points, constrained: count - 1).total)
 
-        var grid = Grid(points: options.points, constrained: count - 1)
-        var found: [ParetoPoint] = []
-        var bypassed = 0, skipped = 0
-        let total = grid.total
+        // Contiguous blocks of the outermost constrained objective's epsilons, one warm backend
+        // each (the first is this sweep's, warm from the payoff table).
+        let blocks = Grid.blocks(points: options.points, count: max(1, options.jobs))
+        var outcomes: [GridOutcome]
+        if blocks.count == 1 {
+            outcomes = [try sweepGrid(Grid(points: options.points, constrained: count - 1, outer: blocks[0]), setting, progress: progress)]
+        } else {
+            outcomes = try sweepInParallel(blocks, setting, augmented: augmented)
+        }
+        let found = outcomes.flatMap(\.found)
+        // The lexicographic optima are efficient and are the front's end points: they join the
+        // grid's points and win over grid points that duplicate them, so the end points are
+        // exactly what the payoff table reports.
+        let (points, duplicates, dominated) = Self.filter(optima + found, objectives: objectives, ranges: ranges)
+        return ParetoResult(objectives: objectives, payoff: payoff, payoffPoints: optima, points: points, solves: solves + outcomes.reduce(0) { $0 + $1.solves },
+                            bypassed: outcomes.reduce(0) { $0 + $1.bypassed }, skippedAfterInfeasible: outcomes.reduce(0) { $0 + $1.skipped },
+                            duplicates: duplicates, dominated: dominated, seconds: (clock.now - start).inSeconds,
+                            solverSeconds: solverSeconds + outcomes.reduce(0) { $0 + $1.solverSeconds },
+                            stoppedAtTimeLimit: outcomes.reduce(0) { $0 + $1.stopped })
+    }
+
+    /// The blocks after the first on their own threads, each with its own backend made, loaded
+    /// (the extended model, the augmented objective), used and dropped on that thread (GLPK keeps
+    /// its memory per thread); the first block on this sweep's backend, on the calling thread.
+    mutating func sweepInParallel(_ blocks: [Range<Int>], _ setting: GridSetting, augmented: Objective) throws -> [GridOutcome] {
+        let constrained = objectives.count - 1, points = options.points
+        let shared = ParallelBlocks(template: self)
+        let finished = DispatchSemaphore(value: 0)
+        for block in blocks.indices.dropFirst() {
+            let thread = Thread {
+                shared.run(block) { template in
+                    var sweep = template
+                    sweep.backend = sweep.makeBackend()
+                    (sweep.solves, sweep.solverSeconds) = (0, 0)
+                    try sweep.backend.load(sweep.extended)
+                    try sweep.backend.setObjective(sweep.augmentedIndex, augmented)
+                    try sweep.activate(sweep.augmentedIndex)
+                    return try sweep.sweepGrid(Grid(points: points, constrained: constrained, outer: blocks[block]), setting, progress: nil)
+                }
+                finished.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        let first = Result { try sweepGrid(Grid(points: points, constrained: constrained, outer: blocks[0]), setting, progress: nil) }
+        for _ in blocks.indices.dropFirst() { finished.wait() }
+        return [try first.get()] + (try shared.outcomes().dropFirst())
+    }
+
+    /// The grid points of `grid`, solved in order, warm; with bypass (AUGMECON2) and early exit.
+    mutating func sweepGrid(_ start: Grid, _ setting: GridSetting, progress: ((Int, Int) -> Void)?) throws -> GridOutcome {
+        var grid = start
+        let count = objectives.count
+        var outcome = GridOutcome()
+        let solvesBefore = solves, secondsBefore = solverSeconds
         var done = 0
-        var stopped = 0
         while let indexes = grid.current {
-            if options.shouldStop?() == true || options.totalTimeLimit.map({ (clock.now - start).inSeconds > $0 }) == true {
-                stopped = total - done
+            if options.shouldStop?() == true || options.totalTimeLimit.map({ (clock.now - setting.start).inSeconds > $0 }) == true {
+                outcome.stopped = start.total - done
                 break
             }
             // Epsilon from the worst value (loosest) towards the best, per constrained objective.
             let epsilon = (1..<count).map { position -> Double in
-                let step = ranges[position] / Double(options.points - 1)
-                let value = worst[position] - Double(indexes[position - 1]) * step
-                return value
+                let step = setting.ranges[position] / Double(options.points - 1)
+                return setting.worst[position] - Double(indexes[position - 1]) * step
             }
             for position in 1..<count { try setRow(position, lower: epsilon[position - 1], upper: epsilon[position - 1]) }
             let result = try solve()
@@ -186,32 +239,28 @@ struct Sweep {
             if result.primalStatus != .feasiblePoint {
                 // Tighter epsilons of the innermost objective are infeasible too.
                 let left = grid.skipInnermost()
-                skipped += left
+                outcome.skipped += left
                 done += left
-                progress?(done, total)
+                progress?(done, setting.total)
                 continue
             }
-            found.append(ParetoPoint(objectiveValues: result.objectiveValues.prefix(original.objectives.count).map { $0 },
-                                     epsilon: epsilon, status: result.termination,
-                                     primal: Array(result.primal.prefix(original.columnCount)),
-                                     price: localPrice(result, ranges: ranges)))
+            outcome.found.append(ParetoPoint(objectiveValues: result.objectiveValues.prefix(original.objectives.count).map { $0 },
+                                             epsilon: epsilon, status: result.termination,
+                                             primal: Array(result.primal.prefix(original.columnCount)),
+                                             price: localPrice(result, ranges: setting.ranges)))
             var jump = 0
-            if usesSlacks, let slack = slacks[1], ranges[1] > 0 {
-                let step = ranges[1] / Double(options.points - 1)
+            if usesSlacks, let slack = slacks[1], setting.ranges[1] > 0 {
+                let step = setting.ranges[1] / Double(options.points - 1)
                 jump = Int((result.primal[Int(slack.index)] / step + 1e-9).rounded(.down))
             }
             let passed = grid.advance(bypassing: jump)
-            bypassed += passed
+            outcome.bypassed += passed
             done += passed
-            progress?(done, total)
+            progress?(done, setting.total)
         }
-        // The lexicographic optima are efficient and are the front's end points: they join the
-        // grid's points and win over grid points that duplicate them, so the end points are
-        // exactly what the payoff table reports.
-        let (points, duplicates, dominated) = Self.filter(optima + found, objectives: objectives, ranges: ranges)
-        return ParetoResult(objectives: objectives, payoff: payoff, payoffPoints: optima, points: points, solves: solves, bypassed: bypassed,
-                            skippedAfterInfeasible: skipped, duplicates: duplicates, dominated: dominated,
-                            seconds: (clock.now - start).inSeconds, solverSeconds: solverSeconds, stoppedAtTimeLimit: stopped)
+        (outcome.solves, outcome.solverSeconds) = (solves - solvesBefore, solverSeconds - secondsBefore)
+        (solves, solverSeconds) = (solvesBefore, secondsBefore)  // counted by the caller from the outcome
+        return outcome
     }
 
     /// The local trade-off price at a two-objective LP grid point: minus the dual of the epsilon
@@ -264,31 +313,86 @@ struct Sweep {
     }
 }
 
-/// The grid of epsilon indexes, innermost (first constrained objective) fastest.
-struct Grid {
-    let points: Int
-    private(set) var current: [Int]?
+/// What every block of a grid shares: the loosest epsilons, the ranges, the start time, the size.
+struct GridSetting {
+    var worst: [Double]
+    var ranges: [Double]
+    var start: ContinuousClock.Instant
+    var total: Int
+}
 
-    init(points: Int, constrained: Int) {
-        self.points = points
-        current = Array(repeating: 0, count: constrained)
+/// What one block of a grid found.
+struct GridOutcome {
+    var found: [ParetoPoint] = []
+    var bypassed = 0, skipped = 0, stopped = 0, solves = 0
+    var solverSeconds = 0.0
+}
+
+/// The blocks of a parallel grid: each thread copies the template sweep, gives the copy its own
+/// backend and keeps its outcome or error here; nothing else is shared.
+final class ParallelBlocks: @unchecked Sendable {
+    private let template: Sweep
+    private let results: Mutex<[Int: Result<GridOutcome, any Error>]> = Mutex([:])
+
+    init(template: Sweep) {
+        self.template = template
     }
 
+    /// Runs `body` on a copy of the template for block `index` (once per index, one thread each).
+    func run(_ index: Int, _ body: (Sweep) throws -> GridOutcome) {
+        let result = Result { try body(template) }
+        results.withLock { $0[index] = result }
+    }
+
+    /// Every block's outcome in block order (the first, run elsewhere, as an empty one), or the first error.
+    func outcomes() throws -> [GridOutcome] {
+        let all = results.withLock { $0 }
+        return try (0...(all.keys.max() ?? 0)).map { try all[$0]?.get() ?? GridOutcome() }
+    }
+}
+
+/// The grid of epsilon indexes, innermost (first constrained objective) fastest; the outermost
+/// index may be limited to a block (`outer`) so that blocks of one grid run side by side.
+struct Grid {
+    let points: Int
+    /// The outermost index's range (all points unless this is a block).
+    let outer: Range<Int>
+    private(set) var current: [Int]?
+
+    init(points: Int, constrained: Int, outer: Range<Int>? = nil) {
+        self.points = points
+        self.outer = outer ?? 0..<points
+        var start = Array(repeating: 0, count: constrained)
+        if constrained > 0 { start[constrained - 1] = self.outer.lowerBound }
+        current = self.outer.isEmpty ? nil : start
+    }
+
+    /// `count` contiguous blocks of `0..<points` as even as possible (fewer when points are few).
+    static func blocks(points: Int, count: Int) -> [Range<Int>] {
+        let count = max(1, min(count, points))
+        return (0..<count).map { k in (k * points / count)..<((k + 1) * points / count) }
+    }
+
+    /// Upper bound of index `position` (the outermost is limited to the block).
+    private func limit(_ position: Int, of count: Int) -> Int { position == count - 1 ? outer.upperBound : points }
+
     var total: Int {
-        (0..<(current?.count ?? 0)).reduce(1) { result, _ in result * points }
+        guard let count = current?.count, count > 0 else { return 1 }
+        return (0..<count).reduce(1) { result, position in result * (position == count - 1 ? outer.count : points) }
     }
 
     /// Moves past `bypass` extra innermost points; returns how many were skipped.
     mutating func advance(bypassing bypass: Int) -> Int {
         guard var indexes = current else { return 0 }
+        let end = limit(0, of: indexes.count)
         let target = indexes[0] + 1 + bypass
-        let skipped = min(bypass, max(0, points - indexes[0] - 1))
-        if target < points {
+        let skipped = min(bypass, max(0, end - indexes[0] - 1))
+        if target < end {
             indexes[0] = target
             current = indexes
             return skipped
         }
-        indexes[0] = points
+        indexes[0] = end
         current = indexes
         carry()
         return skipped
@@ -297,8 +401,9 @@ struct Grid {
     /// Skips the rest of the innermost loop; returns how many points that was.
     mutating func skipInnermost() -> Int {
         guard var indexes = current else { return 0 }
-        let left = points - indexes[0] - 1
-        indexes[0] = points
+        let end = limit(0, of: indexes.count)
+        let left = end - indexes[0] - 1
+        indexes[0] = end
         current = indexes
         carry()
         return left
@@ -307,7 +412,7 @@ struct Grid {
     private mutating func carry() {
         guard var indexes = current else { return }
         var position = 0
-        while position < indexes.count && indexes[position] >= points {
+        while position < indexes.count && indexes[position] >= limit(position, of: indexes.count) {
             indexes[position] = 0
             position += 1
             if position == indexes.count {

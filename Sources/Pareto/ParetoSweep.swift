@@ -52,6 +52,9 @@ public struct ParetoOptions: Sendable {
     public var totalTimeLimit: Double?
     /// Asked between solves: true stops the sweep as the time limit does (the points found are kept).
     public var shouldStop: (@Sendable () -> Bool)?
+    /// Grid sweeps: the grid split into this many contiguous blocks of the outermost constrained
+    /// objective's epsilons, each on its own warm backend and thread (1: one backend).
+    public var jobs = 1
 
     public init(points: Int = 10, method: Method = .augmecon2, spacedPoints: Int? = nil, delta: Double = 1e-3,
                 solve: SolveOptions = SolveOptions(), totalTimeLimit: Double? = nil) {

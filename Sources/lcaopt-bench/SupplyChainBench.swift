@@ -23,6 +23,8 @@ struct SupplyChainBench: ParsableCommand {
     @Option(help: "Also write the resolved per-unit data (for bench/pyomo) to this JSON file.") var dumpData: String?
     @Flag(help: "Print the timings as one JSON object instead of tables.") var json = false
     @Option(help: "Backends compared side by side: glpk, highs or both (comma-separated).") var solvers = "glpk,highs"
+    @Flag(help: "Compare the exact front with 20- and 50-point AUGMECON2 grids, and a 2-job grid with two independent 1-job grids.")
+    var fronts = false
 
     func run() throws {
         try ensureLargeDatabase(database)
@@ -58,6 +60,7 @@ struct SupplyChainBench: ParsableCommand {
             ["before the solve / solve", String(format: "%.1f%%", 100 * before / solveSeconds), "target < 25%"],
         ])
         try compareSolvers(problem)
+        if fronts { try compareFronts(problem) }
         guard paretoPoints > 1 else { return }
         let objectives = [problem.objectiveIndex["cost"]!, problem.objectiveIndex["gwp"]!]
         let warm = try ParetoSweep.run(model: problem.model, objectives: objectives, options: ParetoOptions(points: paretoPoints),
@@ -78,6 +81,43 @@ struct SupplyChainBench: ParsableCommand {
         }
         print("")
         printTable(["Pareto sweep (\(paretoPoints) points, AUGMECON2)", "time", "note"], rows)
+    }
+
+    /// The exact front against 20- and 50-point grids (corners, solves, seconds), and the
+    /// 20-point grid on 2 jobs against 1 job, beside the speed-up two independent 1-job sweeps get
+    /// when run at once (this machine's ceiling for two memory-bound solves).
+    func compareFronts(_ problem: SupplyChainProblem) throws {
+        let objectives = [problem.objectiveIndex["cost"]!, problem.objectiveIndex["gwp"]!]
+        func sweep(_ method: ParetoOptions.Method, points: Int = 20, jobs: Int = 1) throws -> ParetoResult {
+            var options = ParetoOptions(points: points, method: method)
+            options.jobs = jobs
+            return try ParetoSweep.run(model: problem.model, objectives: objectives, options: options, makeBackend: { GLPKSolver() })
+        }
+        let exact = try sweep(.exact), grid20 = try sweep(.augmecon2), grid50 = try sweep(.augmecon2, points: 50)
+        let two = try sweep(.augmecon2, jobs: 2)
+        // Two independent 1-job sweeps at once, each on its own thread.
+        let model = problem.model
+        let ((), pair) = timed {
+            let done = DispatchSemaphore(value: 0)
+            for _ in 0..<2 {
+                let thread = Thread {
+                    _ = try? ParetoSweep.run(model: model, objectives: objectives, options: ParetoOptions(points: 20), makeBackend: { GLPKSolver() })
+                    done.signal()
+                }
+                thread.stackSize = 8 << 20
+                thread.start()
+            }
+            done.wait(); done.wait()
+        }
+        let independent = 2 * grid20.seconds / pair, jobsSpeedUp = grid20.seconds / two.seconds
+        print("")
+        printTable(["front", "points", "solves", "time", "note"], [
+            ["exact (dichotomic)", "\(exact.points.count) corners", "\(exact.solves)", format(exact.seconds), "every corner, with prices"],
+            ["AUGMECON2, 20 points", "\(grid20.points.count)", "\(grid20.solves)", format(grid20.seconds), String(format: "exact / grid: %.2fx", exact.seconds / grid20.seconds)],
+            ["AUGMECON2, 50 points", "\(grid50.points.count)", "\(grid50.solves)", format(grid50.seconds), String(format: "exact / grid: %.2fx", exact.seconds / grid50.seconds)],
+            ["AUGMECON2, 20 points, 2 jobs", "\(two.points.count)", "\(two.solves)", format(two.seconds), String(format: "speed-up %.2fx over 1 job", jobsSpeedUp)],
+            ["two independent 1-job sweeps at once", "", "", format(pair), String(format: "speed-up %.2fx; 2 jobs reach %.0f%% of it (target >= 90%%)", independent, 100 * jobsSpeedUp / independent)],
+        ])
     }
 
     /// GLPK and HiGHS side by side on the same LP: load, first solve, a warm re-solve after a

@@ -39,6 +39,9 @@ struct ParetoCommand: ParsableCommand {
     @Option(help: "auto (exact for two objectives of an LP, else augmecon2), augmecon2, epsilon (plain epsilon-constraint, for comparison) or exact (every corner of a two-objective LP front, with trade-off prices).")
     var method: ParetoOptions.Method = .auto
 
+    @Option(parsing: .unconditional, help: "Grid sweeps: split the grid into this many contiguous blocks, each on its own warm solver and thread (default 1).")
+    var jobs = 1
+
     @Option(help: "Write front.csv, front.json, payoff.csv and front.svg (and mac.svg, the abatement curve of an exact front) into this folder.")
     var out: String?
 
@@ -51,6 +54,7 @@ struct ParetoCommand: ParsableCommand {
             if let value, !(value.isFinite && value > 0) { throw ValidationError("\(name) must be a positive number of seconds, not \(value)") }
         }
         if json && csv { throw ValidationError("--json and --csv exclude each other") }
+        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be 1 to 256, not \(jobs)") }
         if let points, points < 2 || points > ParetoLimits.maximumPoints { throw ValidationError("--points must be 2 to \(ParetoLimits.maximumPoints), not \(points)") }
     }
 
@@ -85,10 +89,11 @@ struct ParetoCommand: ParsableCommand {
         let problem = try options.problem(model, objective: names[0])
         let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
         let report: FrontReport<Model.Problem.Decision>
+        var sweepOptions = ParetoOptions(points: points ?? 10, method: method, spacedPoints: points, solve: SolveOptions(timeLimit: timeLimit),
+                                         totalTimeLimit: totalTimeLimit)
+        sweepOptions.jobs = jobs
         do {
-            report = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points ?? 10, method: method, spacedPoints: points, solve: SolveOptions(timeLimit: timeLimit),
-                                                                                          totalTimeLimit: totalTimeLimit),
-                                       progress: progress.update)
+            report = try options.sweep(problem, objectives: names, options: sweepOptions, progress: progress.update)
         } catch {
             progress.finish()
             throw error
