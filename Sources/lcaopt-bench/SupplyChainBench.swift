@@ -45,6 +45,10 @@ struct SupplyChainBench: ParsableCommand {
                                                 makeBackend: { GLPKSolver() })
                 timings["sweep"] = sweep.seconds
                 timings["sweepPoints"] = Double(sweep.points.count)
+                let exact = try ParetoSweep.run(model: problem.model, objectives: objectives, options: ParetoOptions(method: .exact),
+                                                makeBackend: { GLPKSolver() })
+                timings["exact"] = exact.seconds
+                timings["exactCorners"] = Double(exact.points.count)
             }
             let data = try JSONSerialization.data(withJSONObject: timings, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
