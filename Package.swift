@@ -73,7 +73,7 @@ let package = Package(
             name: "lcaopt",
             dependencies: [
                 "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "Network", "LPFile", "MOLA", "ModelLoader", "Pareto", "Reports", "Batch",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Yams", package: "Yams"),
             ]
         ),
 

@@ -54,7 +54,17 @@ public enum ModelSource {
     /// Reads `path` (as `format`), opens the database (`databasePath`, else the file's own:
     /// `database` or MOLA's `db_file`, relative to the file) and resolves the model.
     /// `scope` (`direct` or `system`) overrides the model's impact scope, for MOLA configurations too.
-    public static func load(path: String, databasePath: String? = nil, format: Format = .auto, scope: String? = nil) throws -> LoadedModel {
+    /// `lca` (PyPSA folders only) names a file linking the network's components to openLCA processes.
+    public static func load(path: String, databasePath: String? = nil, format: Format = .auto, scope: String? = nil, lca: String? = nil) throws -> LoadedModel {
+        // A folder written by PyPSA's export_to_csv_folder is read as a network.
+        if PyPSAFolder.recognises(path) {
+            let (tree, database) = try pypsaTree(path, lca: lca, databasePath: databasePath)
+            return try network(tree, path: path, databasePath: database, scope: scope)
+        }
+        if let lca {
+            throw ModelError(file: lca, issues: [ModelIssue("$", "an LCA file links the components of a PyPSA folder; \(path) is not one",
+                                                            hint: "link a model file's components to processes in the file itself (process, processAmount)")])
+        }
         guard let contents = FileManager.default.contents(atPath: path) else {
             throw ModelError(file: path, issues: [ModelIssue("$", "cannot read the file", hint: "check the path")])
         }
@@ -74,15 +84,7 @@ public enum ModelSource {
         case .network:
             let tree = try networkTree.map { tree throws(ModelError) in try NetworkSource.read(tree: tree, file: path) }
                 ?? NetworkSource.read(contents, file: path)
-            // A network without openLCA links needs no database (one given explicitly is still opened).
-            var database: OpenLCADatabase?
-            if databasePath != nil || NetworkSource.needsDatabase(tree) {
-                database = try SupplyChainLoader.openDatabase(declared: tree["database"]?.string, at: "$.database", file: path, override: databasePath,
-                                                              whenMissing: "the openLCA database the network's processes and categories come from")
-            }
-            let data = try NetworkData.resolve(tree, database: database, databasePath: database.map { DisplayPath.of($0.path) } ?? "",
-                                               scope: scope, file: path)
-            return LoadedModel(family: data, database: database, file: nil, mola: nil)
+            return try network(tree, path: path, databasePath: databasePath, scope: scope)
         case .supplyChain:
             let (model, data, database) = try SupplyChainLoader.open(contents: contents, modelPath: path, databasePath: databasePath, scope: scope)
             return LoadedModel(family: data, database: database, file: model, mola: nil)
@@ -97,5 +99,34 @@ public enum ModelSource {
             data.notes = conversion.notes.map { "MOLA \($0)" } + data.notes
             return LoadedModel(family: data, database: database, file: conversion.model, mola: conversion)
         }
+    }
+
+    /// A network's checked tree resolved: a network without openLCA links needs no database (one
+    /// given explicitly is still opened).
+    static func network(_ tree: JSONValue, path: String, databasePath: String?, scope: String?) throws -> LoadedModel {
+        var database: OpenLCADatabase?
+        if databasePath != nil || NetworkSource.needsDatabase(tree) {
+            database = try SupplyChainLoader.openDatabase(declared: tree["database"]?.string, at: "$.database", file: path, override: databasePath,
+                                                          whenMissing: "the openLCA database the network's processes and categories come from")
+        }
+        let data = try NetworkData.resolve(tree, database: database, databasePath: database.map { DisplayPath.of($0.path) } ?? "",
+                                           scope: scope, file: path)
+        return LoadedModel(family: data, database: database, file: nil, mola: nil)
+    }
+
+    /// The network tree of a PyPSA folder with its LCA file merged in, and the database to open
+    /// (`databasePath`, else the LCA file's `database` relative to it).
+    public static func pypsaTree(_ path: String, lca: String?, databasePath: String?) throws -> (tree: JSONValue, database: String?) {
+        let tree = try PyPSAFolder.read(path)
+        guard let lca else { return (tree, databasePath) }
+        guard let contents = FileManager.default.contents(atPath: lca) else {
+            throw ModelError(file: lca, issues: [ModelIssue("$", "cannot read the file", hint: "check the path")])
+        }
+        let entries: JSONValue
+        do { entries = try StructuredText.parse(contents, yaml: StructuredText.isYAML(contents, file: lca)) } catch { throw ModelError(file: lca, issues: [error]) }
+        let database = try SupplyChainLoader.openDatabase(declared: entries["database"]?.string, at: "$.database", file: lca, override: databasePath,
+                                                          whenMissing: "the openLCA database of the processes")
+        let categories = try database.catalog().impactCategories.values.sorted { $0.name < $1.name }.map(\.refId)
+        return (try PyPSALCA.merge(entries, into: tree, file: lca, categories: categories), database.path)
     }
 }

@@ -17,6 +17,7 @@ struct NetworkBench: ParsableCommand {
     @Option(help: "Solvers (comma-separated): glpk, highs.") var solvers = "glpk"
     @Option(help: "Where the generated files go (ignored by git).") var data = "bench/.data/network"
     @Option(help: "Seed.") var seed: UInt64 = 7
+    @Option(help: "Seconds for each first solve (a solve stopped by it is reported as at least this long).") var timeLimit: Double?
 
     /// Locations, snapshots and periods of a size: about 10 columns per location and slice.
     static let shapes: [String: (locations: Int, snapshots: Int, periods: Int)] = [
@@ -24,6 +25,8 @@ struct NetworkBench: ParsableCommand {
     ]
 
     func run() throws {
+        let header = ["size", "solver", "columns", "rows", "nonzeros", "read", "build", "load", "first solve", "build+load / solve",
+                      "peak RSS", "B/nz read+build", "B/nz with solver", "objective"]
         var rows: [[String]] = []
         let baseline = Self.residentKilobytes("VmRSS")
         for size in sizes.split(separator: ",").map(String.init) {
@@ -38,18 +41,20 @@ struct NetworkBench: ParsableCommand {
             for name in solvers.split(separator: ",").map(String.init) {
                 let solver: any SolverBackend = name == "highs" ? try HiGHSSolver() : GLPKSolver()
                 let ((), load) = try timed { try solver.load(model) }
-                let (result, solve) = try timed { try solver.solve(SolveOptions()) }
+                let (result, solve) = try timed { try solver.solve(SolveOptions(timeLimit: timeLimit)) }
+                let bound = result.isOptimal ? "" : ">= "
                 // Peak resident memory so far (sizes run in increasing order, so it is this size's).
                 let peak = Self.residentKilobytes("VmHWM")
                 rows.append([size, name, "\(model.columnCount)", "\(model.rowCount)", "\(model.entryCount)", format(read), format(build), format(load),
-                             "\(format(solve)) (\(result.iterations) it.)", String(format: "%.1f%%", 100 * (build + load) / solve),
+                             "\(bound)\(format(solve)) (\(result.iterations) it.)", (result.isOptimal ? "" : "<= ") + String(format: "%.1f%%", 100 * (build + load) / solve),
                              String(format: "%.0f MB", Double(peak) / 1024), String(format: "%.0f", Double(built - baseline) * 1024 / Double(model.entryCount)),
                              String(format: "%.0f", Double(peak - baseline) * 1024 / Double(model.entryCount)),
                              result.isOptimal ? String(format: "%.6g", result.objectiveValue) : result.termination.rawValue])
+                // The table so far after each size (a long run shows what it has).
+                printTable(header, rows)
+                print("")
             }
         }
-        printTable(["size", "solver", "columns", "rows", "nonzeros", "read", "build", "load", "first solve", "build+load / solve",
-                    "peak RSS", "B/nz read+build", "B/nz with solver", "objective"], rows)
         print("\nread: file, CSV series and resolution; build: NetworkProblem; load: into the solver; B/nz: peak RSS above the start per nonzero, after reading and building, and with the solver's copy and solve.")
     }
 

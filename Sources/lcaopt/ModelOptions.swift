@@ -9,7 +9,7 @@ import ModelFamily
 
 /// Options shared by the commands that read a model file.
 struct ModelOptions: ParsableArguments {
-    @Argument(help: "A model file (JSON or YAML), or a MOLA configuration (recognised by its sets and parameters).")
+    @Argument(help: "A model file or network file (JSON or YAML), a MOLA configuration (recognised by its sets and parameters), or a folder written by PyPSA's export_to_csv_folder.")
     var model: String
 
     @Option(help: "The openLCA database (overrides the model file's `database` or MOLA's `db_file`).")
@@ -23,6 +23,9 @@ struct ModelOptions: ParsableArguments {
 
     enum ImpactScope: String, ExpressibleByArgument { case direct, system }
 
+    @Option(help: "With a PyPSA folder: a YAML/JSON file {component: {process, processAmount}} linking generators and links to openLCA processes.")
+    var lca: String?
+
     @Option(help: "The solver: glpk (default) or highs (HiGHS, installed by scripts/setup).")
     var solver: SolverChoice = .glpk
 
@@ -30,7 +33,7 @@ struct ModelOptions: ParsableArguments {
     /// when auto-detected); every problem becomes one message and exit code 1.
     func load(format: ModelSource.Format = .auto) throws -> LoadedModel {
         do {
-            return try ModelSource.load(path: model, databasePath: db, format: mola ? .mola : format, scope: scope?.rawValue)
+            return try ModelSource.load(path: model, databasePath: db, format: mola ? .mola : format, scope: scope?.rawValue, lca: lca)
         } catch let error as ModelError {
             throw CommandFailure(message: Self.withFlags(error).description, exitCode: 1)
         } catch let error as OpenLCAError {

@@ -91,4 +91,39 @@ import Testing
         #expect(result.stderr.contains("$.supplies[0].bus: unknown bus 'hot'"))
         #expect(result.stderr.contains("$.links[0].legs.cold: unknown bus 'cold'"))
     }
+
+    /// A PyPSA folder converted to a network file solves to the same optimum (PyPSA's, in
+    /// Tests/NetworkTests/pypsa/expected.json: 5400 for the CHP network).
+    @Test func test_convert_pypsa_round_trip() throws {
+        let out = NSTemporaryDirectory() + "lcaopt-converted-\(UUID().uuidString).yaml"
+        let convert = try CLI.run(["convert-pypsa", "Tests/NetworkTests/pypsa/chp", "--out", out], currentDirectory: Self.root)
+        #expect(convert.exitCode == 0, "\(convert.stderr)")
+        let solved = try CLI.run(["solve", out, "--json"])
+        #expect(solved.exitCode == 0, "\(solved.stderr)")
+        #expect((try json(solved.stdout)["objectives"] as? [String: Double])?["cost"] == 5400)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("kind: network"))
+    }
+
+    /// `--lca` links a PyPSA generator to US LCI's natural gas: its GWP is what the network burns
+    /// (10 MW in each of three 2-hour snapshots: 60 MWh) x 94 m3 per MWh x the process's GWP per
+    /// m3 (0.0807899 kg CO2-eq, `lcaopt lcia`), and pareto sweeps cost against it.
+    @Test func test_lca_file_adds_openlca_indicators_to_a_pypsa_network() throws {
+        let lca = NSTemporaryDirectory() + "lcaopt-lca-\(UUID().uuidString).yaml"
+        try """
+        database: \(Self.root)/db-fixtures/uslci-example.sqlite
+        indicators: [{id: gwp, impactCategory: 22373119-7cbb-5450-97c8-49a119af7614}]
+        gas-import: {process: "Natural gas, processed, at plant", processAmount: 94}
+        """.write(toFile: lca, atomically: true, encoding: .utf8)
+        let solved = try CLI.run(["solve", "Tests/NetworkTests/pypsa/chp", "--lca", lca, "--json"], currentDirectory: Self.root)
+        #expect(solved.exitCode == 0, "\(solved.stderr)")
+        let lcia = try CLI.run(["lcia", "db-fixtures/uslci-example.sqlite", "--process", "Natural gas, processed, at plant",
+                                "--impact", "22373119-7cbb-5450-97c8-49a119af7614", "--json"], currentDirectory: Self.root)
+        let perM3 = try #require(((try json(lcia.stdout)["results"] as? [[String: Any]])?.first?["impacts"] as? [String: Double])?["22373119-7cbb-5450-97c8-49a119af7614"])
+        let gwp = try #require((try json(solved.stdout)["objectives"] as? [String: Double])?["gwp"])
+        #expect(abs(gwp - 60 * 94 * perM3) < 1e-9 * gwp, "\(gwp) vs \(60 * 94 * perM3)")
+        let front = try CLI.run(["pareto", "Tests/NetworkTests/pypsa/chp", "--lca", lca, "--objectives", "cost,gwp"], currentDirectory: Self.root)
+        #expect(front.exitCode == 0, "\(front.stderr)")
+        let wrong = try CLI.run(["solve", "Tests/NetworkTests/pypsa/chp", "--lca", lca.replacingOccurrences(of: ".yaml", with: "-bad.yaml")], currentDirectory: Self.root)
+        #expect(wrong.exitCode == 1)
+    }
 }
