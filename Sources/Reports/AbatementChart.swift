@@ -56,14 +56,8 @@ public struct AbatementChart: Sendable {
                 + "<title>edge \(k + 1): \(escape(ResultTable.reportNumber(step.price))) per unit, \(escape(ResultTable.reportNumber(step.width))) avoided; \(escape(step.label))</title></rect>\n"
             if x1 - x0 >= 9 { svg += "<text x=\"\(f((x0 + x1) / 2))\" y=\"\(f(y - 5))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#333\">\(k + 1)</text>\n" }
         }
-        svg += "<g stroke=\"black\" stroke-width=\"1.5\">\n"
-        svg += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\"/>\n"
-        svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(top + plotHeight))\"/>\n</g>\n<g font-size=\"13\" fill=\"#333\">\n"
-        for x in xTicks { svg += "<text x=\"\(f(px(x)))\" y=\"\(f(top + plotHeight + 20))\" text-anchor=\"middle\">\(FrontChart.label(x, ticks: xTicks))</text>\n" }
-        for y in yTicks { svg += "<text x=\"\(f(left - 8))\" y=\"\(f(py(y) + 4))\" text-anchor=\"end\">\(FrontChart.label(y, ticks: yTicks))</text>\n" }
-        svg += "</g>\n"
-        svg += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 25))\" font-size=\"15\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
-        svg += "<text transform=\"translate(28 \(f(top + plotHeight / 2))) rotate(-90)\" font-size=\"15\" text-anchor=\"middle\">\(escape(yLabel))</text>\n"
+        svg += FrontChart.axes(FrontChart.PlotArea(left: left, top: top, width: plotWidth, height: plotHeight), xTicks: xTicks, yTicks: yTicks,
+                               px: px, py: py, xLabel: xLabel, yLabel: yLabel, labelY: height - 25)
         // The legend: each step's number, price and first change.
         svg += "<g font-size=\"12\" fill=\"#333\">\n"
         for (k, step) in steps.prefix(legendLines).enumerated() {

@@ -42,19 +42,9 @@ public struct FrontChart: Sendable {
             """
         for x in xTicks { svg += "<line x1=\"\(Self.f(px(x)))\" y1=\"\(Self.f(top))\" x2=\"\(Self.f(px(x)))\" y2=\"\(Self.f(top + plotHeight))\"/>\n" }
         for y in yTicks { svg += "<line x1=\"\(Self.f(left))\" y1=\"\(Self.f(py(y)))\" x2=\"\(Self.f(left + plotWidth))\" y2=\"\(Self.f(py(y)))\"/>\n" }
-        svg += "</g>\n<g stroke=\"black\" stroke-width=\"1.5\">\n"
-        svg += "<line x1=\"\(Self.f(left))\" y1=\"\(Self.f(top + plotHeight))\" x2=\"\(Self.f(left + plotWidth))\" y2=\"\(Self.f(top + plotHeight))\"/>\n"
-        svg += "<line x1=\"\(Self.f(left))\" y1=\"\(Self.f(top))\" x2=\"\(Self.f(left))\" y2=\"\(Self.f(top + plotHeight))\"/>\n</g>\n"
-        svg += "<g font-size=\"13\" fill=\"#333\">\n"
-        for x in xTicks {
-            svg += "<text x=\"\(Self.f(px(x)))\" y=\"\(Self.f(top + plotHeight + 20))\" text-anchor=\"middle\">\(Self.label(x, ticks: xTicks))</text>\n"
-        }
-        for y in yTicks {
-            svg += "<text x=\"\(Self.f(left - 8))\" y=\"\(Self.f(py(y) + 4))\" text-anchor=\"end\">\(Self.label(y, ticks: yTicks))</text>\n"
-        }
         svg += "</g>\n"
-        svg += "<text x=\"\(Self.f(left + plotWidth / 2))\" y=\"\(Self.f(height - 25))\" font-size=\"15\" text-anchor=\"middle\">\(Self.escape(xLabel))</text>\n"
-        svg += "<text transform=\"translate(28 \(Self.f(top + plotHeight / 2))) rotate(-90)\" font-size=\"15\" text-anchor=\"middle\">\(Self.escape(yLabel))</text>\n"
+        svg += Self.axes(PlotArea(left: left, top: top, width: plotWidth, height: plotHeight), xTicks: xTicks, yTicks: yTicks, px: px, py: py,
+                         xLabel: xLabel, yLabel: yLabel, labelY: height - 25)
         if sorted.count > 1 {
             svg += "<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\" points=\"" + sorted.map { "\(Self.f(px($0.0))),\(Self.f(py($0.1)))" }.joined(separator: " ") + "\"/>\n"
         }
@@ -74,6 +64,24 @@ public struct FrontChart: Sendable {
             svg += "<circle cx=\"\(Self.f(px(last.0)))\" cy=\"\(Self.f(py(last.1)))\" r=\"7\" fill=\"none\" stroke=\"#b22222\" stroke-width=\"2\"/>\n"
         }
         svg += "</svg>\n"
+        return svg
+    }
+
+    /// Where a chart draws its data.
+    struct PlotArea { var left, top, width, height: Double }
+
+    /// The axis lines, tick labels and axis titles of a chart (grid lines are the caller's).
+    static func axes(_ area: PlotArea, xTicks: [Double], yTicks: [Double], px: (Double) -> Double, py: (Double) -> Double,
+                     xLabel: String, yLabel: String, labelY: Double) -> String {
+        let (left, top, bottom) = (area.left, area.top, area.top + area.height)
+        var svg = "<g stroke=\"black\" stroke-width=\"1.5\">\n"
+        svg += "<line x1=\"\(f(left))\" y1=\"\(f(bottom))\" x2=\"\(f(left + area.width))\" y2=\"\(f(bottom))\"/>\n"
+        svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(bottom))\"/>\n</g>\n<g font-size=\"13\" fill=\"#333\">\n"
+        for x in xTicks { svg += "<text x=\"\(f(px(x)))\" y=\"\(f(bottom + 20))\" text-anchor=\"middle\">\(label(x, ticks: xTicks))</text>\n" }
+        for y in yTicks { svg += "<text x=\"\(f(left - 8))\" y=\"\(f(py(y) + 4))\" text-anchor=\"end\">\(label(y, ticks: yTicks))</text>\n" }
+        svg += "</g>\n"
+        svg += "<text x=\"\(f(left + area.width / 2))\" y=\"\(f(labelY))\" font-size=\"15\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
+        svg += "<text transform=\"translate(28 \(f(top + area.height / 2))) rotate(-90)\" font-size=\"15\" text-anchor=\"middle\">\(escape(yLabel))</text>\n"
         return svg
     }
 

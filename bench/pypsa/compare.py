@@ -21,6 +21,7 @@ def build(snapshots, seed=3):
     rng = np.random.default_rng(seed)
     n = pypsa.Network()
     n.set_snapshots(range(snapshots))
+    n.snapshot_weightings = n.snapshot_weightings.astype(float)
     n.snapshot_weightings.loc[:, :] = 8760 / snapshots
     n.add("Carrier", "coal", co2_emissions=0.34)
     n.add("Carrier", "gas", co2_emissions=0.2)
