@@ -5,7 +5,7 @@ import SwiftCSV
 
 /// A PyPSA network as `Network.export_to_csv_folder` writes it, read as a network file's tree
 /// (`docs/network.md` section 5): generators become supplies, loads demands, links (any number of
-/// buses) links, stores stores; carriers' `co2_emissions` become the indicator `co2` (t per MWh of
+/// buses) links, stores stores, storage units a store with charging and discharging links; carriers' `co2_emissions` become the indicator `co2` (t per MWh of
 /// primary energy, over each generator's efficiency) and a `primary_energy` global constraint its
 /// cap; snapshot weightings the snapshots' weights. Static attributes and `COMPONENT-ATTR.csv`
 /// series are read; PyPSA's results (`-p.csv`, `-e.csv`, `marginal_price`, `mu`, `_opt`
@@ -143,6 +143,7 @@ public struct PyPSAFolder {
         loads(&network)
         links(&network)
         stores(&network, co2: co2)
+        storageUnits(&network, co2: co2)
         globalConstraints(&network)
         rejectUnknownSeries()
         return .object(network)
@@ -155,10 +156,6 @@ public struct PyPSAFolder {
                 issue("\(component).csv", "\(component.dropLast()) '\(name)': \(component) need power-flow physics (impedances, Kirchhoff's laws), which lcaopt does not model",
                       hint: "replace it by a link (a transport model), or remove it")
             }
-        }
-        for name in table("storage_units")?.names ?? [] {
-            issue("storage_units.csv", "storage unit '\(name)': storage units (power and energy coupled by max_hours) are not mapped yet",
-                  hint: "model it as a store with charging and discharging links")
         }
         if let periods = table("investment_periods"), !periods.rows.isEmpty {
             issue("investment_periods.csv", "investment periods (PyPSA's build years and lifetimes per asset) are not mapped yet",
@@ -327,6 +324,49 @@ public struct PyPSAFolder {
             if flag(row, "e_nom_extendable") { store["expansion"] = expansion(row, "e_nom", file) } else { store["capacity"] = .number(number(row, "e_nom", 0, file)) }
             return .object(store)
         })
+    }
+
+    /// Storage units as a store on a bus of their own, charged and discharged through two links:
+    /// `soc(t) = (1 - standing_loss)^w soc(t-1) + w (efficiency_store p_store - p_dispatch / efficiency_dispatch)`,
+    /// with `p_store <= -p_min_pu p_nom`, `p_dispatch <= p_max_pu p_nom` and `soc <= max_hours p_nom`.
+    private mutating func storageUnits(_ network: inout [String: JSONValue], co2: [String: Double]) {
+        guard let units = table("storage_units") else { return }
+        let file = "storage_units.csv"
+        rejectUnsupported(units, "storage_units", supported: ["bus", "p_nom", "max_hours", "efficiency_store", "efficiency_dispatch", "standing_loss",
+                                                              "cyclic_state_of_charge", "state_of_charge_initial", "marginal_cost", "marginal_cost_storage",
+                                                              "capital_cost", "p_min_pu", "p_max_pu", "p_nom_extendable"],
+                          defaults: ["p_nom_extendable": ["False", "false", "0", ""]])
+        var buses = network["buses"]?.array ?? [], carriers = network["carriers"]?.array ?? []
+        var links = network["links"]?.array ?? [], stores = network["stores"]?.array ?? []
+        for row in units.rows {
+            let name = row["name"] ?? "", bus = row["bus"] ?? ""
+            if flag(row, "p_nom_extendable") {
+                issue(file, "storage unit '\(name)': an extendable storage unit couples energy to power capacity (max_hours), which lcaopt does not map",
+                      hint: "give it a fixed p_nom, or model it as an extendable store with links")
+                continue
+            }
+            if co2[row["carrier"] ?? ""] != nil { issue(file, "storage unit '\(name)': a carrier with co2_emissions counts in PyPSA's primary energy constraint, which lcaopt does not map") }
+            let pNom = number(row, "p_nom", 0, file), hours = number(row, "max_hours", 1, file)
+            let inEfficiency = number(row, "efficiency_store", 1, file), outEfficiency = number(row, "efficiency_dispatch", 1, file)
+            let state = "storage-unit:\(name)"
+            buses.append(.object(["id": .string(state), "carrier": .string(state)]))
+            carriers.append(.object(["id": .string(state), "unit": .string("MWh")]))
+            links.append(.object(["id": .string("\(name):store"), "legs": .object([bus: .number(-1), state: .number(inEfficiency)]),
+                                  "capacity": .number(-number(row, "p_min_pu", -1, file) * pNom)]))
+            var dispatch: [String: JSONValue] = ["id": .string("\(name):dispatch"), "legs": .object([state: .number(-1 / outEfficiency), bus: .number(1)]),
+                                                 "capacity": .number(number(row, "p_max_pu", 1, file) * pNom)]
+            let cost = number(row, "marginal_cost", 0, file)
+            if cost != 0 { dispatch["cost"] = .number(cost) }
+            links.append(.object(dispatch))
+            let cyclic = flag(row, "cyclic_state_of_charge")
+            var store: [String: JSONValue] = ["id": .string(name), "bus": .string(state), "capacity": .number(hours * pNom), "cyclic": .bool(cyclic),
+                                              "standingLoss": .number(number(row, "standing_loss", 0, file))]
+            if !cyclic { store["initial"] = .number(number(row, "state_of_charge_initial", 0, file)) }
+            let holding = number(row, "marginal_cost_storage", 0, file)
+            if holding != 0 { store["cost"] = .number(holding) }
+            stores.append(.object(store))
+        }
+        (network["buses"], network["carriers"], network["links"], network["stores"]) = (.array(buses), .array(carriers), .array(links), .array(stores))
     }
 
     private mutating func globalConstraints(_ network: inout [String: JSONValue]) {

@@ -11,10 +11,10 @@ import Testing
 
 /// PyPSA networks read from the CSV folders PyPSA itself wrote (bench/pypsa/make_networks.py:
 /// built with PyPSA 1.4 from PyPI, solved by its optimize() with HiGHS, exported with results):
-/// lcaopt's optimum equals the objective PyPSA reported for each.
+/// lcaopt's optimum equals the objective PyPSA reported for each (six networks, a storage unit among them).
 @Suite struct PyPSANetworkTests {
     static let root = FixtureFiles.packageRoot() + "/Tests/NetworkTests/pypsa"
-    static let names = ["chp", "two-way-link", "store", "extendable", "co2-cap"]
+    static let names = ["chp", "two-way-link", "store", "extendable", "co2-cap", "storage-unit"]
 
     static func expected(_ name: String) throws -> Double {
         let data = try Data(contentsOf: URL(fileURLWithPath: root + "/expected.json"))

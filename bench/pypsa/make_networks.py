@@ -92,7 +92,19 @@ def co2_cap():
     return n
 
 
-NETWORKS = {"chp": chp, "two-way-link": two_way, "store": store, "extendable": extendable, "co2-cap": co2_cap}
+def storage_unit():
+    """A battery as a storage unit (power 10 MW, 4 hours, losses both ways), cyclic, dispatch priced."""
+    n = pypsa.Network()
+    snapshots(n, 4, 2.0)
+    n.add("Bus", "elec")
+    n.add("Generator", "grid", bus="elec", p_nom=100, marginal_cost=pd.Series([10, 10, 60, 80], index=n.snapshots))
+    n.add("Load", "demand", bus="elec", p_set=pd.Series([5, 5, 20, 20], index=n.snapshots))
+    n.add("StorageUnit", "battery", bus="elec", p_nom=10, max_hours=4, efficiency_store=0.9, efficiency_dispatch=0.95,
+          standing_loss=0.01, cyclic_state_of_charge=True, marginal_cost=1)
+    return n
+
+
+NETWORKS = {"chp": chp, "two-way-link": two_way, "store": store, "extendable": extendable, "co2-cap": co2_cap, "storage-unit": storage_unit}
 
 
 def main(out):
