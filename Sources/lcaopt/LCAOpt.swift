@@ -9,7 +9,7 @@ import Glibc
 struct LCAOpt: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lcaopt",
-        abstract: "Cost- and impact-optimal supply chains from openLCA databases, solved with GLPK.",
+        abstract: "Cost- and impact-optimal supply chains and networks from openLCA databases, solved with GLPK or HiGHS.",
         discussion: """
             Data goes to stdout (tables, --json, --csv); progress and messages to stderr.
             Exit codes: 0 ok, 1 bad input, 2 infeasible/unbounded model or solver failure.

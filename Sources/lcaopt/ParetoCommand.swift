@@ -17,7 +17,7 @@ import Glibc
 struct ParetoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pareto",
-        abstract: "Sweep the Pareto front of a model (AUGMECON2 through GLPK, warm-started).")
+        abstract: "The Pareto front of a model: the exact front with trade-off prices for two objectives of an LP, else AUGMECON2 (warm-started).")
 
     @OptionGroup var options: ModelOptions
 

@@ -11,7 +11,7 @@ import SupplyChain
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
-        abstract: "Solve a supply-chain model for one objective and print every objective and the decision.")
+        abstract: "Solve a model (supply chain, network, MOLA configuration, PyPSA folder) for one objective and print every objective and the decision.")
 
     @OptionGroup var options: ModelOptions
 

@@ -100,7 +100,8 @@ def main(binary, data, sizes, points):
         else:
             sweep = "- | - | -"
         print(f"{size} done", file=sys.stderr, flush=True)
-        rows.append(f"| {size} | {variables} | {built:.2f} | {dry:.2f} | {built / dry:.1f}x | {solved:.2f} | {highs:.2f} | {f"{glpk:.2f}" if glpk is not None else f"> {GLPK_LIMIT}"} | {sweep} |")
+        glpk_text = f"{glpk:.2f}" if glpk is not None else f"> {GLPK_LIMIT}"
+        rows.append(f"| {size} | {variables} | {built:.2f} | {dry:.2f} | {built / dry:.1f}x | {solved:.2f} | {highs:.2f} | {glpk_text} | {sweep} |")
     print("| size | lcaopt columns | PyPSA build s | lcaopt read + build (dry run) s | ratio | PyPSA + HiGHS solve s | lcaopt HiGHS s (whole process) | lcaopt GLPK s (whole process) "
           f"| PyPSA {points}-cap loop s | lcaopt {points}-point pareto s (HiGHS) | ratio |")
     print("|" + "---|" * 11)
