@@ -50,9 +50,11 @@ extension NetworkData: FamilyModel {
         if hasPeriods {
             facts.append("Periods: " + periods.map { "\($0.id) (\(Int($0.year)), \(Int($0.years)) years, cost weight \(ResultContext.short($0.costWeight)))" }.joined(separator: ", "))
         }
-        facts.append("\(buses.count) buses of \(carriers.count) carriers at \(locations.count) locations; \(supplies.count) supplies, \(exports.count) exports, "
-                     + "\(demands.count) demands, \(links.count) links, \(routes.count) transport routes (one direction each), \(stores.count) stores, "
-                     + "\(limits.count) global constraints")
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        facts.append("\(count(buses.count, "bus", "buses")) of \(count(carriers.count, "carrier", "carriers")) at \(count(locations.count, "location", "locations")); "
+                     + "\(count(supplies.count, "supply", "supplies")), \(count(exports.count, "export", "exports")), \(count(demands.count, "demand", "demands")), "
+                     + "\(count(links.count, "link", "links")), \(count(routes.count, "transport route", "transport routes")) (one direction each), "
+                     + "\(count(stores.count, "store", "stores")), \(count(limits.count, "global constraint", "global constraints"))")
         let busTable = ResultTable(title: "Buses", file: "buses", row: "bus", columns: ["bus", "carrier", "unit", "location"], rows: buses.map {
             [.text($0.id), .text(carriers[$0.carrier].id), .text(carriers[$0.carrier].unit), .text($0.location.map { locations[$0].id } ?? "")]
         })
