@@ -79,13 +79,13 @@ private struct Dichotomy {
         // Cold, with presolve: a change of objective re-solved warm was measured slower (GridSweep).
         let own = try solve(cold: true)
         guard own.isOptimal else {
-            throw ParetoError.payoffFailed(objective: original.objectives[objectives[first]].name, status: own.termination, detail: own.rawStatus)
+            throw ParetoError.payoff(original.objectives[objectives[first]].name, own)
         }
         try backend.setRowBounds(rows[first], lower: -.infinity, upper: own.objectiveValues[objectives[first]])
         try backend.setActiveObjective(objectives[second])
         let result = try solve(cold: true)
         guard result.isOptimal else {
-            throw ParetoError.payoffFailed(objective: original.objectives[objectives[second]].name, status: result.termination, detail: result.rawStatus)
+            throw ParetoError.payoff(original.objectives[objectives[second]].name, result)
         }
         try backend.setRowBounds(rows[first], lower: -.infinity, upper: .infinity)
         return point(result, payoffRow: first)

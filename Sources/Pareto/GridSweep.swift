@@ -122,8 +122,7 @@ struct Sweep {
                 // slower (40 x 20 x 6 supply chain: 1.75 s warm against 0.12 s cold).
                 let result = try solve(cold: true)
                 guard result.isOptimal else {
-                    throw ParetoError.payoffFailed(objective: original.objectives[objectives[current]].name,
-                                                   status: result.termination, detail: result.rawStatus)
+                    throw ParetoError.payoff(original.objectives[objectives[current]].name, result)
                 }
                 let value = result.objectiveValues[objectives[current]]
                 values[current] = value

@@ -136,6 +136,13 @@ extension LinearModel {
 }
 
 extension ParetoError {
+    /// A payoff solve of `objective` that gave no optimum: its status, and the solver's words
+    /// (saying so when the solver called it optimal without a feasible point).
+    static func payoff(_ objective: String, _ result: SolveResult) -> ParetoError {
+        let detail = result.termination == .optimal ? "the solver reported an optimum without a feasible point (\(result.primalStatus)): \(result.rawStatus)" : result.rawStatus
+        return .payoffFailed(objective: objective, status: result.termination, detail: detail)
+    }
+
     /// `body`'s errors as sweep errors: solver errors become ``model(_:)``; every algorithm's entry point uses it.
     static func mapping<T>(_ body: () throws -> T) throws(ParetoError) -> T {
         do {

@@ -15,7 +15,7 @@ import pandas as pd
 import pypsa
 
 SIZES = {"10k": 125, "100k": 1250, "1m": 12500}  # snapshots; about 80 variables per snapshot
-GLPK_LIMIT = 300  # seconds for lcaopt's GLPK solve (its dual simplex is slow on the larger networks)
+GLPK_LIMIT = int(os.environ.get("GLPK_LIMIT", "300"))  # seconds for lcaopt's GLPK solve (its dual simplex is slow on larger networks)
 
 
 def build(snapshots, seed=3):
@@ -79,14 +79,16 @@ def lcaopt(binary, folder, *arguments, allow_limit=False):
     return seconds, out.stdout
 
 
-def main(binary, data, sizes, points):
-    rows = []
+def main(binary, data, sizes, points, sweeps):
+    print("| size | lcaopt columns | PyPSA build s | lcaopt read + build (dry run) s | ratio | PyPSA + HiGHS solve s | lcaopt HiGHS s (whole process) | lcaopt GLPK s (whole process) "
+          f"| PyPSA {points}-cap loop s | lcaopt {points}-point pareto s (HiGHS) | ratio |")
+    print("|" + "---|" * 11, flush=True)
     for size in sizes:
         n = build(SIZES[size])
         folder = os.path.join(data, f"compare-{size}")
         n.export_to_csv_folder(folder)
         variables = None
-        built, solved, objective, swept = pypsa_times(n, points if size != "1m" else 0)
+        built, solved, objective, swept = pypsa_times(n, points if size in sweeps else 0)
         glpk, glpk_out = lcaopt(binary, folder, "solve", "--json", "--time-limit", str(GLPK_LIMIT), allow_limit=True)
         highs, highs_out = lcaopt(binary, folder, "solve", "--json", "--solver", "highs")
         ours = json.loads(highs_out)["objectives"]["cost"]
@@ -95,19 +97,19 @@ def main(binary, data, sizes, points):
         variables = json.loads(dry_out)["size"]["columns"]
         sweep = ""
         if swept is not None:
-            ours_sweep, _ = lcaopt(binary, folder, "pareto", "--method", "augmecon2", "--points", str(points), "--objectives", "cost,co2", "--solver", "highs", "--json")
-            sweep = f"{swept:.2f} | {ours_sweep:.2f} | {swept / ours_sweep:.1f}x"
+            try:
+                ours_sweep, _ = lcaopt(binary, folder, "pareto", "--method", "augmecon2", "--points", str(points), "--objectives", "cost,co2", "--solver", "highs", "--json")
+                sweep = f"{swept:.2f} | {ours_sweep:.2f} | {swept / ours_sweep:.1f}x"
+            except SystemExit as failure:
+                print(failure, file=sys.stderr)
+                sweep = f"{swept:.2f} | failed | -"
         else:
             sweep = "- | - | -"
         print(f"{size} done", file=sys.stderr, flush=True)
         glpk_text = f"{glpk:.2f}" if glpk is not None else f"> {GLPK_LIMIT}"
-        rows.append(f"| {size} | {variables} | {built:.2f} | {dry:.2f} | {built / dry:.1f}x | {solved:.2f} | {highs:.2f} | {glpk_text} | {sweep} |")
-    print("| size | lcaopt columns | PyPSA build s | lcaopt read + build (dry run) s | ratio | PyPSA + HiGHS solve s | lcaopt HiGHS s (whole process) | lcaopt GLPK s (whole process) "
-          f"| PyPSA {points}-cap loop s | lcaopt {points}-point pareto s (HiGHS) | ratio |")
-    print("|" + "---|" * 11)
-    for row in rows:
-        print(row)
+        print(f"| {size} | {variables} | {built:.2f} | {dry:.2f} | {built / dry:.1f}x | {solved:.2f} | {highs:.2f} | {glpk_text} | {sweep} |", flush=True)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3].split(","), int(sys.argv[4]))
+    # Sizes to sweep (default 10k,100k; the loop of re-optimisations is long at 1 M).
+    main(sys.argv[1], sys.argv[2], sys.argv[3].split(","), int(sys.argv[4]), (sys.argv[5] if len(sys.argv) > 5 else "10k,100k").split(","))
