@@ -192,14 +192,13 @@ struct Sweep {
     /// its memory per thread); the first block on this sweep's backend, on the calling thread.
     mutating func sweepInParallel(_ blocks: [Range<Int>], _ setting: GridSetting, augmented: Objective) throws -> [GridOutcome] {
         let constrained = objectives.count - 1, points = options.points
-        let shared = ParallelBlocks(template: self)
+        // What a block's sweep is made from, without this sweep's backend: a backend released on
+        // another thread than the one that made it would free GLPK memory in the wrong environment.
+        let shared = ParallelBlocks(model: original, objectives: objectives, options: options, augmented: usesSlacks, makeBackend: makeBackend)
         let finished = DispatchSemaphore(value: 0)
         for block in blocks.indices.dropFirst() {
             let thread = Thread {
-                shared.run(block) { template in
-                    var sweep = template
-                    sweep.backend = sweep.makeBackend()
-                    (sweep.solves, sweep.solverSeconds) = (0, 0)
+                shared.run(block) { sweep in
                     try sweep.backend.load(sweep.extended)
                     try sweep.backend.setObjective(sweep.augmentedIndex, augmented)
                     try sweep.activate(sweep.augmentedIndex)
@@ -327,19 +326,26 @@ struct GridOutcome {
     var solverSeconds = 0.0
 }
 
-/// The blocks of a parallel grid: each thread copies the template sweep, gives the copy its own
-/// backend and keeps its outcome or error here; nothing else is shared.
+/// The blocks of a parallel grid: each thread makes its own sweep (and so its own backend, made,
+/// used and released on that thread) from what is kept here, and keeps its outcome or error.
 final class ParallelBlocks: @unchecked Sendable {
-    private let template: Sweep
+    private let model: LinearModel
+    private let objectives: [Int]
+    private let options: ParetoOptions
+    private let augmented: Bool
+    private let makeBackend: () -> any SolverBackend
     private let results: Mutex<[Int: Result<GridOutcome, any Error>]> = Mutex([:])
 
-    init(template: Sweep) {
-        self.template = template
+    init(model: LinearModel, objectives: [Int], options: ParetoOptions, augmented: Bool, makeBackend: @escaping () -> any SolverBackend) {
+        (self.model, self.objectives, self.options, self.augmented, self.makeBackend) = (model, objectives, options, augmented, makeBackend)
     }
 
-    /// Runs `body` on a copy of the template for block `index` (once per index, one thread each).
-    func run(_ index: Int, _ body: (Sweep) throws -> GridOutcome) {
-        let result = Result { try body(template) }
+    /// Runs `body` on a new sweep for block `index`, on the calling thread (once per index).
+    func run(_ index: Int, _ body: (inout Sweep) throws -> GridOutcome) {
+        let result = Result { () throws -> GridOutcome in
+            var sweep = Sweep(model: model, objectives: objectives, options: options, augmented: augmented, makeBackend: makeBackend, progress: nil)
+            return try body(&sweep)
+        }
         results.withLock { $0[index] = result }
     }
 

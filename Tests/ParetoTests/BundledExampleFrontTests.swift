@@ -130,7 +130,7 @@ import FoundationXML
         #expect(comments.contains { $0.hasPrefix("# impact scope: direct") })
         #expect(comments.contains { $0.hasPrefix("# gwp: climate change | global warming potential (GWP100) [kg CO2-Eq], method IPCC 2021") })
         let rows = csv.split(separator: "\n").filter { !$0.hasPrefix("#") }
-        #expect(rows.first == "point,cost [USD],gwp [kg CO2-Eq],epsilon gwp,status")
+        #expect(rows.first == "point,cost [USD],gwp [kg CO2-Eq],epsilon gwp,status,local price [USD per kg CO2-Eq]")
         #expect(rows.count == report.points.count + 1)
         let svg = try Data(contentsOf: URL(fileURLWithPath: directory + "/front.svg"))
         let parser = XMLParser(data: svg)
