@@ -27,7 +27,8 @@ public struct LoadedModel {
 public enum ModelSource {
     /// Which format a file is read as.
     public enum Format: String, Sendable, CaseIterable {
-        /// Detected from the content (``kind(of:)``).
+        /// Detected from the content: MOLA's `sets` and `parameters`, a network's `kind: network`,
+        /// else a supply-chain model file (a folder with PyPSA's `buses.csv` is always a PyPSA network).
         case auto
         case native
         case mola
@@ -44,22 +45,12 @@ public enum ModelSource {
         case network
     }
 
-    /// The kind of a file's `contents`: MOLA when it has MOLA's `sets` and `parameters`, a
-    /// network when it says `kind: network`, else a supply-chain model file.
-    public static func kind(of contents: Data, file: String = "") -> Kind {
-        if MOLAConfiguration.recognises(contents) { return .mola }
-        return NetworkSource.networkTree(contents, file: file) != nil ? .network : .supplyChain
-    }
-
-    /// Reads `path` (as `format`), opens the database (`databasePath`, else the file's own:
-    /// `database` or MOLA's `db_file`, relative to the file) and resolves the model.
-    /// `scope` (`direct` or `system`) overrides the model's impact scope, for MOLA configurations too.
     /// `lca` (PyPSA folders only) names a file linking the network's components to openLCA processes.
     public static func load(path: String, databasePath: String? = nil, format: Format = .auto, scope: String? = nil, lca: String? = nil) throws -> LoadedModel {
         // A folder written by PyPSA's export_to_csv_folder is read as a network.
         if PyPSAFolder.recognises(path) {
             let (tree, database) = try pypsaTree(path, lca: lca, databasePath: databasePath)
-            return try network(tree, path: path, databasePath: database, scope: scope)
+            return try network(tree, path: path, database: database, databasePath: databasePath, scope: scope)
         }
         if let lca {
             throw ModelError(file: lca, issues: [ModelIssue("$", "an LCA file links the components of a PyPSA folder; \(path) is not one",
@@ -101,11 +92,12 @@ public enum ModelSource {
         }
     }
 
-    /// A network's checked tree resolved: a network without openLCA links needs no database (one
+    /// A network's checked tree resolved against `database` (an LCA file's, already open), else
+    /// the one `databasePath` or the tree names: a network without openLCA links needs none (one
     /// given explicitly is still opened).
-    static func network(_ tree: JSONValue, path: String, databasePath: String?, scope: String?) throws -> LoadedModel {
-        var database: OpenLCADatabase?
-        if databasePath != nil || NetworkSource.needsDatabase(tree) {
+    static func network(_ tree: JSONValue, path: String, database opened: OpenLCADatabase? = nil, databasePath: String?, scope: String?) throws -> LoadedModel {
+        var database = opened
+        if database == nil && (databasePath != nil || NetworkSource.needsDatabase(tree)) {
             database = try SupplyChainLoader.openDatabase(declared: tree["database"]?.string, at: "$.database", file: path, override: databasePath,
                                                           whenMissing: "the openLCA database the network's processes and categories come from")
         }
@@ -114,11 +106,11 @@ public enum ModelSource {
         return LoadedModel(family: data, database: database, file: nil, mola: nil)
     }
 
-    /// The network tree of a PyPSA folder with its LCA file merged in, and the database to open
-    /// (`databasePath`, else the LCA file's `database` relative to it).
-    public static func pypsaTree(_ path: String, lca: String?, databasePath: String?) throws -> (tree: JSONValue, database: String?) {
+    /// The network tree of a PyPSA folder with its LCA file merged in, and the LCA file's
+    /// database, opened (`databasePath`, else the file's `database` relative to it; nil without one).
+    public static func pypsaTree(_ path: String, lca: String?, databasePath: String?) throws -> (tree: JSONValue, database: OpenLCADatabase?) {
         let tree = try PyPSAFolder.read(path)
-        guard let lca else { return (tree, databasePath) }
+        guard let lca else { return (tree, nil) }
         guard let contents = FileManager.default.contents(atPath: lca) else {
             throw ModelError(file: lca, issues: [ModelIssue("$", "cannot read the file", hint: "check the path")])
         }
@@ -127,6 +119,6 @@ public enum ModelSource {
         let database = try SupplyChainLoader.openDatabase(declared: entries["database"]?.string, at: "$.database", file: lca, override: databasePath,
                                                           whenMissing: "the openLCA database of the processes")
         let categories = try database.catalog().impactCategories.values.sorted { $0.name < $1.name }.map(\.refId)
-        return (try PyPSALCA.merge(entries, into: tree, file: lca, categories: categories), database.path)
+        return (try PyPSALCA.merge(entries, into: tree, file: lca, categories: categories), database)
     }
 }

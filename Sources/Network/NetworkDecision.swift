@@ -90,20 +90,12 @@ extension NetworkProblem {
         }
         func unit(ofBus bus: Int) -> String { d.carriers[d.buses[bus].carrier].unit }
         for columns in expansionColumns {
-            let (id, existing) = owner(columns.owner)
-            let expansion: NetworkData.Expansion?, capacityUnit: String
-            switch columns.owner {
-            case .supply(let k): (expansion, capacityUnit) = (d.supplies[k].expansion, unit(ofBus: d.supplies[k].bus))
-            case .link(let l): (expansion, capacityUnit) = (d.links[l].expansion, d.links[l].unit)
-            case .store(let h): (expansion, capacityUnit) = (d.stores[h].expansion, unit(ofBus: d.stores[h].bus))
-            }
-            guard let expansion else { continue }
-            let size = expansion.unitSize ?? 1
+            let size = columns.expansion.unitSize ?? 1
+            let built = d.periods.indices.map { x[Int(columns.first) + $0] * size }
             for p in d.periods.indices {
-                let built = x[Int(columns.first) + p] * size
-                let total = existing + d.periods.indices.filter { active($0, in: p, lifetime: expansion.lifetime) }.reduce(0.0) { $0 + x[Int(columns.first) + $1] * size }
-                if built != 0 || total != 0 {
-                    decision.capacities.append(.init(component: id, period: d.hasPeriods ? d.periods[p].id : nil, built: built, total: total, unit: capacityUnit))
+                let total = columns.existing + d.periods.indices.filter { active($0, in: p, lifetime: columns.expansion.lifetime) }.reduce(0.0) { $0 + built[$1] }
+                if built[p] != 0 || total != 0 {
+                    decision.capacities.append(.init(component: columns.id, period: d.hasPeriods ? d.periods[p].id : nil, built: built[p], total: total, unit: columns.unit))
                 }
             }
         }

@@ -9,11 +9,17 @@ import ModelFamily
 /// and slice, one level equation per store and slice, and the capacity, total and global rows
 /// only where the file asks for them.
 public struct NetworkProblem: Sendable {
-    /// An expandable component's capacity columns (one per period).
+    /// An expandable component's capacity columns (one per period) and what they expand.
     public struct ExpansionColumns: Sendable {
-        public enum Owner: Sendable, Equatable { case supply(Int), link(Int), store(Int) }
+        public enum Owner: Sendable, Hashable { case supply(Int), link(Int), store(Int) }
         public var owner: Owner
         public var first: Int32
+        public var id: String
+        public var expansion: NetworkData.Expansion
+        /// The capacity there before any build.
+        public var existing: Double
+        /// The unit of capacity (the activity's, or the stored carrier's).
+        public var unit: String
     }
 
     public private(set) var data: NetworkData
@@ -26,6 +32,8 @@ public struct NetworkProblem: Sendable {
     public private(set) var dischargeColumns: [Int32] = []
     public private(set) var levelColumns: [Int32] = []
     public private(set) var expansionColumns: [ExpansionColumns] = []
+    /// Owner -> position in ``expansionColumns``.
+    private var expansionOf: [ExpansionColumns.Owner: Int] = [:]
     public private(set) var buildColumns: [Int32] = []
     public private(set) var objectiveIndex: [String: Int] = [:]
     public private(set) var objectiveNames: [String] = []
@@ -94,17 +102,21 @@ public struct NetworkProblem: Sendable {
             let capped = store.expansion == nil
             levelColumns.append(block("level_\(store.id)") { _ in (0, capped ? (store.capacity ?? .infinity) : .infinity) })
         }
-        func addExpansion(_ owner: ExpansionColumns.Owner, _ id: String, _ expansion: NetworkData.Expansion?) {
+        func addExpansion(_ owner: ExpansionColumns.Owner, _ id: String, _ expansion: NetworkData.Expansion?, existing: Double?, unit: String) {
             guard let expansion else { return }
             let first = Int32(model.columnCount)
             for period in d.periods {
                 model.addVariable(name: "build_\(id)[\(period.id)]", integer: expansion.unitSize != nil)
             }
-            expansionColumns.append(.init(owner: owner, first: first))
+            expansionOf[owner] = expansionColumns.count
+            expansionColumns.append(.init(owner: owner, first: first, id: id, expansion: expansion, existing: existing ?? 0, unit: unit))
         }
-        for (s, supply) in d.supplies.enumerated() { addExpansion(.supply(s), supply.id, supply.expansion) }
-        for (l, link) in d.links.enumerated() { addExpansion(.link(l), link.id, link.expansion) }
-        for (h, store) in d.stores.enumerated() { addExpansion(.store(h), store.id, store.expansion) }
+        func unit(ofBus bus: Int) -> String { d.carriers[d.buses[bus].carrier].unit }
+        for (k, supply) in d.supplies.enumerated() {
+            addExpansion(.supply(k), supply.id, supply.expansion, existing: supply.capacity, unit: unit(ofBus: supply.bus))
+        }
+        for (l, link) in d.links.enumerated() { addExpansion(.link(l), link.id, link.expansion, existing: link.capacity, unit: link.unit) }
+        for (h, store) in d.stores.enumerated() { addExpansion(.store(h), store.id, store.expansion, existing: store.capacity, unit: unit(ofBus: store.bus)) }
         for build in d.builds { buildColumns.append(model.addBinary(name: "open_\(build.id)").index) }
     }
 
@@ -114,16 +126,9 @@ public struct NetworkProblem: Sendable {
         return built <= year && (lifetime.map { year < built + $0 } ?? true)
     }
 
-    /// The expansion of `owner`, with its columns.
+    /// The expansion of `owner`, with its first column.
     private func expansion(of owner: ExpansionColumns.Owner) -> (NetworkData.Expansion, Int32)? {
-        guard let columns = expansionColumns.first(where: { $0.owner == owner }) else { return nil }
-        let expansion: NetworkData.Expansion?
-        switch owner {
-        case .supply(let s): expansion = data.supplies[s].expansion
-        case .link(let l): expansion = data.links[l].expansion
-        case .store(let h): expansion = data.stores[h].expansion
-        }
-        return expansion.map { ($0, columns.first) }
+        expansionOf[owner].map { (expansionColumns[$0].expansion, expansionColumns[$0].first) }
     }
 
     /// Adds `factor * capacity built and active in period p` to `row` (size x units with unitSize).
@@ -268,23 +273,13 @@ public struct NetworkProblem: Sendable {
             }
         }
         // Least and most capacity in each period, existing included.
-        for columns in expansionColumns {
-            guard let (expansion, first) = expansion(of: columns.owner), expansion.min != nil || expansion.max != nil else { continue }
-            let (id, existing) = owner(columns.owner)
+        for columns in expansionColumns where columns.expansion.min != nil || columns.expansion.max != nil {
+            let (expansion, existing) = (columns.expansion, columns.existing)
             for p in d.periods.indices {
                 let row = model.beginConstraint(lower: (expansion.min ?? -.infinity) - existing, upper: (expansion.max ?? .infinity) - existing,
-                                                name: "capacity_limits_\(id)[\(d.periods[p].id)]")
-                addActiveCapacity(row, expansion, first, period: p, factor: 1)
+                                                name: "capacity_limits_\(columns.id)[\(d.periods[p].id)]")
+                addActiveCapacity(row, expansion, columns.first, period: p, factor: 1)
             }
-        }
-    }
-
-    /// The id and existing capacity of an expandable component.
-    func owner(_ owner: ExpansionColumns.Owner) -> (id: String, existing: Double) {
-        switch owner {
-        case .supply(let s): return (data.supplies[s].id, data.supplies[s].capacity ?? 0)
-        case .link(let l): return (data.links[l].id, data.links[l].capacity ?? 0)
-        case .store(let h): return (data.stores[h].id, data.stores[h].capacity ?? 0)
         }
     }
 
@@ -304,10 +299,9 @@ public struct NetworkProblem: Sendable {
         for (k, supply) in d.supplies.enumerated() { add(supplyColumns[k], supply.impacts[i]) }
         for (l, link) in d.links.enumerated() { add(linkColumns[l], link.impacts[i]) }
         for (r, route) in d.routes.enumerated() { add(routeColumns[r], route.impacts[i]) }
-        for columns in expansionColumns {
-            guard let (expansion, first) = expansion(of: columns.owner), expansion.embodied[i] != 0 else { continue }
+        for columns in expansionColumns where columns.expansion.embodied[i] != 0 {
             for q in d.periods.indices where only == nil || only == q {
-                terms.append((Variable(index: first + Int32(q)), expansion.embodied[i] * (expansion.unitSize ?? 1)))
+                terms.append((Variable(index: columns.first + Int32(q)), columns.expansion.embodied[i] * (columns.expansion.unitSize ?? 1)))
             }
         }
         return terms
@@ -339,7 +333,7 @@ public struct NetworkProblem: Sendable {
         for (r, route) in d.routes.enumerated() { add(routeColumns[r]) { _ in route.cost } }
         for (h, store) in d.stores.enumerated() where store.cost != 0 { add(levelColumns[h]) { _ in store.cost } }
         for columns in expansionColumns {
-            guard let (expansion, first) = expansion(of: columns.owner) else { continue }
+            let (expansion, first) = (columns.expansion, columns.first)
             for q in d.periods.indices {
                 // Annualised cost in every period the build is active, each discounted.
                 let weight = d.periods.indices.filter { active(q, in: $0, lifetime: expansion.lifetime) }.reduce(0.0) { $0 + d.periods[$1].costWeight }
@@ -367,9 +361,11 @@ public struct NetworkProblem: Sendable {
     /// false and nothing changed when `data` needs another structure.
     public mutating func renumber(with data: NetworkData, objective: String) throws(ModelError) -> Bool {
         let fresh = try NetworkProblem(data: data, objective: objective, names: model.keepsNames)
-        guard model.adoptNumbers(of: fresh.model) else { return false }
-        self.data = fresh.data
-        model.activeObjective = fresh.model.activeObjective
+        var adopted = model
+        guard adopted.adoptNumbers(of: fresh.model) else { return false }
+        // Everything from the fresh build, but the LP that recorded only the differing numbers.
+        self = fresh
+        model = adopted
         return true
     }
 

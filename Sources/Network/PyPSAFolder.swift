@@ -54,7 +54,7 @@ public struct PyPSAFolder {
         guard exists(file) else { return nil }
         guard let text = try? String(contentsOfFile: folder + "/" + file, encoding: .utf8),
               let parsed = try? EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false) else {
-            issue(file, "not readable as CSV")
+            issue(file, "not readable as CSV (UTF-8, comma-separated)", hint: "export the network again with export_to_csv_folder, or fix the file")
             return nil
         }
         let rows = parsed.rows.filter { !$0.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }

@@ -40,8 +40,7 @@ private struct Dichotomy {
     var rows: [Constraint] = []
     /// The objective slot of `w1 f1 + w2 f2`.
     var weighted = 0
-    var solves = 0
-    var solverSeconds = 0.0
+    var tally = SolveTally()
     let clock = ContinuousClock()
 
     init(model: LinearModel, objectives: [Int], options: ParetoOptions, backend: any SolverBackend) {
@@ -57,12 +56,7 @@ private struct Dichotomy {
     }
 
     mutating func solve(cold: Bool) throws -> SolveResult {
-        var solveOptions = options.solve
-        if cold { solveOptions.forceCold = true }
-        let result = try backend.solve(solveOptions)
-        solves += 1
-        solverSeconds += result.seconds
-        return result
+        try tally.solve(backend, options.solve, cold: cold)
     }
 
     /// The point of `result`: the original model's objectives and columns.
@@ -142,9 +136,9 @@ private struct Dichotomy {
         }
         corners.sort { f($0).0 < f($1).0 }
         let points = options.spacedPoints.map { ExactFront.evenlySpaced($0, along: corners, objectives: (first, second)) } ?? corners
-        var result = ParetoResult(objectives: objectives, payoff: payoff, payoffPoints: [a, b], points: points, solves: solves, bypassed: 0,
+        var result = ParetoResult(objectives: objectives, payoff: payoff, payoffPoints: [a, b], points: points, solves: tally.solves, bypassed: 0,
                                   skippedAfterInfeasible: 0, duplicates: 0, dominated: 0, seconds: (clock.now - start).inSeconds,
-                                  solverSeconds: solverSeconds, stoppedAtTimeLimit: stopped)
+                                  solverSeconds: tally.seconds, stoppedAtTimeLimit: stopped)
         result.method = .exact
         result.corners = corners
         return result

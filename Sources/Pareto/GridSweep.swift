@@ -61,8 +61,7 @@ struct Sweep {
     var augmentedIndex = 0
     var backend: any SolverBackend
     let makeBackend: () -> any SolverBackend
-    var solves = 0
-    var solverSeconds = 0.0
+    var tally = SolveTally()
     let clock = ContinuousClock()
 
     init(model: LinearModel, objectives: [Int], options: ParetoOptions, augmented: Bool, makeBackend: @escaping () -> any SolverBackend,
@@ -87,12 +86,7 @@ struct Sweep {
     }
 
     mutating func solve(cold: Bool = false) throws -> SolveResult {
-        var solveOptions = options.solve
-        if cold { solveOptions.forceCold = true }
-        let result = try backend.solve(solveOptions)
-        solves += 1
-        solverSeconds += result.seconds
-        return result
+        try tally.solve(backend, options.solve, cold: cold)
     }
 
     /// Sets the bounds of the row of swept objective `position`.
@@ -165,6 +159,7 @@ struct Sweep {
         try backend.setObjective(augmentedIndex, augmented)
         try activate(augmentedIndex)
         let setting = GridSetting(worst: worst, ranges: ranges, start: start, total: Grid(points: options.points, constrained: count - 1).total)
+        let payoffTally = tally
 
         // Contiguous blocks of the outermost constrained objective's epsilons, one warm backend
         // each (the first is this sweep's, warm from the payoff table).
@@ -180,10 +175,10 @@ struct Sweep {
         // grid's points and win over grid points that duplicate them, so the end points are
         // exactly what the payoff table reports.
         let (points, duplicates, dominated) = Self.filter(optima + found, objectives: objectives, ranges: ranges)
-        return ParetoResult(objectives: objectives, payoff: payoff, payoffPoints: optima, points: points, solves: solves + outcomes.reduce(0) { $0 + $1.solves },
+        return ParetoResult(objectives: objectives, payoff: payoff, payoffPoints: optima, points: points, solves: payoffTally.solves + outcomes.reduce(0) { $0 + $1.tally.solves },
                             bypassed: outcomes.reduce(0) { $0 + $1.bypassed }, skippedAfterInfeasible: outcomes.reduce(0) { $0 + $1.skipped },
                             duplicates: duplicates, dominated: dominated, seconds: (clock.now - start).inSeconds,
-                            solverSeconds: solverSeconds + outcomes.reduce(0) { $0 + $1.solverSeconds },
+                            solverSeconds: payoffTally.seconds + outcomes.reduce(0) { $0 + $1.tally.seconds },
                             stoppedAtTimeLimit: outcomes.reduce(0) { $0 + $1.stopped })
     }
 
@@ -219,7 +214,7 @@ struct Sweep {
         var grid = start
         let count = objectives.count
         var outcome = GridOutcome()
-        let solvesBefore = solves, secondsBefore = solverSeconds
+        let before = tally
         var done = 0
         while let indexes = grid.current {
             if options.shouldStop?() == true || options.totalTimeLimit.map({ (clock.now - setting.start).inSeconds > $0 }) == true {
@@ -256,8 +251,7 @@ struct Sweep {
             done += passed
             progress?(done, setting.total)
         }
-        (outcome.solves, outcome.solverSeconds) = (solves - solvesBefore, solverSeconds - secondsBefore)
-        (solves, solverSeconds) = (solvesBefore, secondsBefore)  // counted by the caller from the outcome
+        outcome.tally = SolveTally(solves: tally.solves - before.solves, seconds: tally.seconds - before.seconds)
         return outcome
     }
 
@@ -322,8 +316,9 @@ struct GridSetting {
 /// What one block of a grid found.
 struct GridOutcome {
     var found: [ParetoPoint] = []
-    var bypassed = 0, skipped = 0, stopped = 0, solves = 0
-    var solverSeconds = 0.0
+    var bypassed = 0, skipped = 0, stopped = 0
+    /// This block's solves alone.
+    var tally = SolveTally()
 }
 
 /// The blocks of a parallel grid: each thread makes its own sweep (and so its own backend, made,

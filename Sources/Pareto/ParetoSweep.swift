@@ -125,6 +125,22 @@ public struct ParetoResult: Sendable {
     public var corners: [ParetoPoint] = []
 }
 
+/// How many solves a front algorithm made and the seconds its solver spent in them.
+struct SolveTally {
+    var solves = 0
+    var seconds = 0.0
+
+    /// Solves on `backend` with `options`, from scratch (with presolve) when `cold`, and counts it.
+    mutating func solve(_ backend: any SolverBackend, _ options: SolveOptions, cold: Bool) throws -> SolveResult {
+        var options = options
+        if cold { options.forceCold = true }
+        let result = try backend.solve(options)
+        solves += 1
+        seconds += result.seconds
+        return result
+    }
+}
+
 extension LinearModel {
     /// A row holding `objective`'s terms (free: the algorithm sets its bounds), so a front
     /// algorithm can bound or fix an objective; returns the row.

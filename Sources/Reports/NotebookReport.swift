@@ -27,18 +27,15 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
     public var csvName: String { "\(name)-front.csv" }
     public var svgName: String { "\(name)-front.svg" }
     public var macName: String { "\(name)-mac.svg" }
-    /// The files ``write(to:)`` writes.
-    public var fileNames: [String] {
-        ["\(name).ipynb", "\(name).md", csvName, svgName] + (front.abatementChart() == nil ? [] : [macName])
-    }
-
     /// Writes NAME.md, NAME.ipynb, NAME-front.csv and NAME-front.svg (and NAME-mac.svg, the
-    /// abatement curve of an exact front) into `directory`.
-    public func write(to directory: String) throws(OutputError) {
+    /// abatement curve of an exact front) into `directory`; returns the names written.
+    @discardableResult
+    public func write(to directory: String) throws(OutputError) -> [String] {
         var files = [(csvName, Data(front.frontCSV().utf8)), (svgName, Data(front.chart().svg().utf8)),
                      ("\(name).md", Data(markdown().utf8)), ("\(name).ipynb", Data(notebook().utf8))]
         if let abatement = front.abatementChart() { files.append((macName, Data(abatement.svg().utf8))) }
         try FileSet.write(files, into: directory)
+        return files.map(\.0)
     }
 
     // MARK: Sections (Markdown)

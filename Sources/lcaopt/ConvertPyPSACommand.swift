@@ -3,6 +3,7 @@ import Foundation
 import InputSchema
 import ModelFamily
 import ModelLoader
+import OpenLCA
 import Yams
 
 /// `lcaopt convert-pypsa DIR --out network.yaml [--lca FILE]`: a PyPSA folder as a network file.
@@ -25,13 +26,13 @@ struct ConvertPyPSACommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var (tree, database): (JSONValue, String?)
+            var (tree, database): (JSONValue, OpenLCADatabase?)
             do { (tree, database) = try ModelSource.pypsaTree(folder, lca: lca, databasePath: db) } catch let error as ModelError {
                 throw CommandFailure(message: ModelOptions.withFlags(error).description, exitCode: 1)
             }
             // The written file names its database relative to itself.
             if let database, case .object(var members) = tree {
-                members["database"] = .string(ConvertMOLACommand.relativePath(of: database, from: URL(fileURLWithPath: out).deletingLastPathComponent().path))
+                members["database"] = .string(ConvertMOLACommand.relativePath(of: database.path, from: URL(fileURLWithPath: out).deletingLastPathComponent().path))
                 tree = .object(members)
             }
             let text: String

@@ -46,7 +46,6 @@ struct ReportCommand: ParsableCommand {
         if method != .auto { command += ["--method", method.rawValue] }
         command += ["--points", "\(points)", "--out", out]
         let report = NotebookReport(name: name, model: model, problem: problem, front: front, command: command.joined(separator: " "))
-        do { try report.write(to: out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) }
-        return report.fileNames
+        do { return try report.write(to: out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) }
     }
 }
