@@ -18,6 +18,10 @@ struct NetworkLCA: Sendable {
     var results: [String: ProcessResult] = [:]
     var notes: [String] = []
     var cutOffs: [String] = []
+    /// Reference units of a process per unit of activity, found through the catalog's unit
+    /// groups once and kept for every later resolution of the same network.
+    struct ConversionKey: Hashable, Sendable { var process: String; var unit: String?; var perKm: Bool }
+    var conversions: [ConversionKey: Double] = [:]
 
     /// Every `process` text in the tree with its JSON path, and every `impactCategory`.
     static func references(in tree: JSONValue) -> (processes: [(text: String, path: String)], categories: [(text: String, path: String)]) {

@@ -26,7 +26,8 @@ extension NetworkData {
 /// The resolution steps, collecting every problem instead of stopping at the first.
 struct NetworkResolver {
     let tree: JSONValue
-    let lca: NetworkLCA
+    /// The characterisation; its unit conversions are remembered for later resolutions (scenarios).
+    var lca: NetworkLCA
     let file: String
     var issues: [ModelIssue] = []
     var notes: [String] = []
@@ -235,7 +236,10 @@ struct NetworkResolver {
         if let text = item?["process"]?.string, let result = lca.results[text] {
             var amount = number(item?["processAmount"], "\(path).processAmount")
             if amount == nil {
-                amount = converted(unit: unit, result: result, perKm: perKm, path: path)
+                // A scenario's resolution finds the conversion its first resolution made.
+                let key = NetworkLCA.ConversionKey(process: text, unit: unit, perKm: perKm)
+                amount = lca.conversions[key] ?? converted(unit: unit, result: result, perKm: perKm, path: path)
+                if let amount { lca.conversions[key] = amount }
             }
             let factor = amount ?? 1
             for i in indicators.indices { if let k = categoryPosition[i] { impacts[i] = factor * result.impacts[k] } }
