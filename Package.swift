@@ -67,12 +67,14 @@ let package = Package(
 
         // MARK: Batch evaluation of scenarios.
         .target(name: "Batch", dependencies: ["InputSchema", "ModelFamily", "ModelLoader", "Pareto", "Reports", "LPModel"]),
+        // Monte Carlo over openLCA's distributions, for any family: batch's writer and shards, warm re-solves.
+        .target(name: "Uncertainty", dependencies: ["Batch", "Impact", "OpenLCA", "ModelFamily", "LPModel", "Pareto", "Reports", "InputSchema"]),
 
         // MARK: Command-line tool (thin: every command is a library call).
         .executableTarget(
             name: "lcaopt",
             dependencies: [
-                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "Network", "LPFile", "MOLA", "ModelLoader", "Pareto", "Reports", "Batch",
+                "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "Network", "LPFile", "MOLA", "ModelLoader", "Pareto", "Reports", "Batch", "Uncertainty",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -84,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "lcaopt-bench",
             dependencies: [
-                "SQLite", "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "Network", "MOLA", "ModelLoader", "Pareto", "Batch",
+                "SQLite", "OpenLCA", "OpenLCAFixtures", "Impact", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "Network", "MOLA", "ModelLoader", "Pareto", "Batch", "Uncertainty",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,6 +98,7 @@ let package = Package(
         .testTarget(name: "InputSchemaTests", dependencies: ["InputSchema"]),
         .testTarget(name: "OpenLCATests", dependencies: ["OpenLCA", "OpenLCAFixtures", "SQLite"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "OpenLCA", "OpenLCAFixtures", "SQLite"]),
+        .testTarget(name: "UncertaintyTests", dependencies: ["Uncertainty", "Impact", "OpenLCA", "OpenLCAFixtures", "SQLite", "SupplyChain", "Network", "ModelLoader", "ModelFamily", "Batch", "GLPKBackend", "LPModel"]),
         .testTarget(name: "LPModelTests", dependencies: ["LPModel", "GLPKBackend", "HiGHSBackend", "TestSupport"]),
         .testTarget(name: "SupplyChainTests", dependencies: ["SupplyChain", "GLPKBackend", "OpenLCA", "OpenLCAFixtures", "LPModel", "TestSupport"]),
         .testTarget(name: "ParetoTests", dependencies: ["ModelFamily", "Pareto", "LPModel", "GLPKBackend", "HiGHSBackend", "SupplyChain", "Reports", "OpenLCAFixtures"]),

@@ -18,6 +18,14 @@ public struct BatchResult: Sendable, Codable, Equatable {
     public var error: String?
     /// `pareto` runs: the front's points as `lcaopt pareto --json` prints them.
     public var points: [FrontReport<JSONValue>.Point]?
+    /// `uncertainty --reoptimise` samples: the choices of the sample's optimal decision.
+    public var choices: [String]?
+
+    package init(id: String, index: Int, status: String, objectives: [String: Double], seconds: Double, solverSeconds: Double, error: String?,
+                 points: [FrontReport<JSONValue>.Point]? = nil, choices: [String]? = nil) {
+        (self.id, self.index, self.status, self.objectives, self.seconds, self.solverSeconds) = (id, index, status, objectives, seconds, solverSeconds)
+        (self.error, self.points, self.choices) = (error, points, choices)
+    }
 
     /// Appends the `results.csv` row (`columns` in order) to `csv` and the `results.jsonl` line
     /// (keys sorted) to `json`. Written as bytes, each number formatted once (the JSON line copies
@@ -29,16 +37,19 @@ public struct BatchResult: Sendable, Codable, Equatable {
     /// `pareto` scenario, one row each; empty for `solve`), status, the objectives, seconds, error.
     func appendLines(json: inout [UInt8], csv: inout [UInt8], columns: ResultColumns) throws {
         let comma = UInt8(ascii: ",")
-        if let points {
-            // One row per point; a front with no point (infeasible) still gets its row.
+        if points != nil || choices != nil {
+            // One row per point; a front with no point (infeasible) still gets its row; a
+            // result with choices and no points is one row of its objectives.
+            let points = self.points ?? []
             let rows: [FrontReport<JSONValue>.Point?] = points.isEmpty ? [nil] : points
             for (number, point) in rows.enumerated() {
                 Self.append(csvField(id), to: &csv)
                 Self.append(",\(index),\(point == nil ? "" : "\(number + 1)"),", to: &csv)
                 Self.append(csvField(point?.status ?? status), to: &csv)
+                let values = point?.objectives ?? (self.points == nil ? objectives : [:])
                 for name in columns.names {
                     csv.append(comma)
-                    if let value = point?.objectives[name] { Self.append(value.description, to: &csv) }
+                    if let value = values[name] { Self.append(value.description, to: &csv) }
                 }
                 csv.append(comma)
                 Self.appendSeconds(seconds, to: &csv)
@@ -193,6 +204,10 @@ public struct BatchManifest: Sendable, Codable, Equatable {
     /// the base model), so the results files say what they are.
     public var contexts: [String: ResultContext]?
 
+    package init(scenarios: String, ids: [String], shard: String?, objectives: [String], units: [String: String], contexts: [String: ResultContext]?) {
+        (self.scenarios, self.ids, self.shard, self.objectives, self.units, self.contexts) = (scenarios, ids, shard, objectives, units, contexts)
+    }
+
     private static var contextEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -201,7 +216,7 @@ public struct BatchManifest: Sendable, Codable, Equatable {
 
     /// `batch.json`, one id a line. Written by hand: JSONEncoder took 12 ms for 20,000 ids, serially
     /// before the first scenario starts; ``BatchMerge`` reads it back with JSONDecoder.
-    func jsonData() -> Data {
+    package func jsonData() -> Data {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64 + ids.count * 16)
         func key(_ name: String) {

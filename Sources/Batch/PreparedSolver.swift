@@ -47,6 +47,12 @@ public final class PreparedSolver {
         current?.prepared.objectiveValues(of: result)
     }
 
+    /// The choices of `result`'s decision (of the problem solved last, ``FamilyProblem/choices(of:)``);
+    /// empty without a feasible point.
+    public func choices(of result: SolveResult) -> [String] {
+        current?.prepared.choices(of: result) ?? []
+    }
+
     /// Why `result` (of the problem solved last, minimising `objective`) has no solution, in the model's terms.
     public func explanation(of result: SolveResult, objective: String) -> [String] {
         current?.prepared.explanation(of: result, objective: objective) ?? [result.rawStatus]
@@ -63,6 +69,7 @@ protocol PreparedProblem: AnyObject {
     func takeEdits() -> ModelEdits
     func explanation(of result: SolveResult, objective: String) -> [String]
     func objectiveValues(of result: SolveResult) -> (names: [String], values: [Double])
+    func choices(of result: SolveResult) -> [String]
 }
 
 final class PreparedBox<Problem: FamilyProblem>: PreparedProblem {
@@ -80,5 +87,9 @@ final class PreparedBox<Problem: FamilyProblem>: PreparedProblem {
     }
     func objectiveValues(of result: SolveResult) -> (names: [String], values: [Double]) {
         (value.objectiveNames, value.cleaned(result).objectiveValues)
+    }
+    func choices(of result: SolveResult) -> [String] {
+        guard result.primalStatus == .feasiblePoint else { return [] }
+        return value.choices(of: value.decision(primal: result.primal))
     }
 }

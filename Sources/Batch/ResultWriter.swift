@@ -14,7 +14,7 @@ import Synchronization
 /// millisecond (at once when finishing) and writes whole lines, one `write` per file. Lines
 /// never interleave, and a killed run loses only the scenarios in flight (solving, or finished
 /// in the last millisecond).
-final class ResultWriter: Sendable {
+package final class ResultWriter: Sendable {
     private let jsonl: FileHandle
     private let csv: FileHandle
     private let columns: ResultColumns
@@ -31,7 +31,7 @@ final class ResultWriter: Sendable {
     /// when the process ends, killed or not).
     private let lock: FolderLock
 
-    init(directory: String, objectives: [String], units: [String: String], keep: Bool) throws {
+    package init(directory: String, objectives: [String], units: [String: String], keep: Bool) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         lock = try FolderLock(directory: directory)
         let jsonlPath = directory + "/results.jsonl", csvPath = directory + "/results.csv"
@@ -67,14 +67,14 @@ final class ResultWriter: Sendable {
     }
 
     /// Hands `result` to the writer; throws if an earlier write failed.
-    func append(_ result: BatchResult) throws {
+    package func append(_ result: BatchResult) throws {
         if let message = failure.withLock({ $0 }) { throw WriteError(message: message) }
         pending.withLock { $0.results.append(result) }
     }
 
     /// Waits until every result handed over is written and closes the files; throws the first write error.
     /// Calling it again only reports the error again.
-    func finish() throws {
+    package func finish() throws {
         let first = pending.withLock { state -> Bool in
             defer { state.finished = true }
             return !state.finished
@@ -134,7 +134,7 @@ func openForWriting(_ path: String, truncate: Bool) throws -> FileHandle {
 
 /// Writes `data` as the whole content of `path`, atomically: a temporary file beside it,
 /// synced, then renamed over it, so a full disk or a kill leaves the old file whole.
-func writeWhole(_ data: Data, to path: String) throws {
+package func writeWhole(_ data: Data, to path: String) throws {
     let temporary = path + ".lcaopt-\(getpid())"
     let handle = try openForWriting(temporary, truncate: true)
     do {
@@ -179,7 +179,7 @@ final class FolderLock: Sendable {
 
 
 /// The results already in `directory/results.jsonl` (unreadable lines are skipped).
-func readResults(directory: String) -> [BatchResult] {
+package func readResults(directory: String) -> [BatchResult] {
     guard let data = FileManager.default.contents(atPath: directory + "/results.jsonl") else { return [] }
     return decodeResults(data)
 }

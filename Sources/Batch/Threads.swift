@@ -8,9 +8,9 @@ import Dispatch
 /// Threads for the batch: started with `pthread_create` directly, at once. (Foundation's
 /// `Thread` started its body 1-3 ms late in a fresh process, and Dispatch's pool grows lazily:
 /// it started the second job up to 4 ms after the first, a tenth of a 1,000-scenario run.)
-enum Threads {
+package enum Threads {
     /// Runs `body` on a new thread.
-    static func start(_ body: @escaping @Sendable () -> Void) {
+    package static func start(_ body: @escaping @Sendable () -> Void) {
         final class Box { let body: @Sendable () -> Void; init(_ body: @escaping @Sendable () -> Void) { self.body = body } }
         let context = Unmanaged.passRetained(Box(body)).toOpaque()
         var attributes = pthread_attr_t()
@@ -31,7 +31,7 @@ enum Threads {
     }
 
     /// Runs `body` on `count` threads, this one and `count - 1` new ones, and waits for them all.
-    static func run(_ count: Int, _ body: @escaping @Sendable () -> Void) {
+    package static func run(_ count: Int, _ body: @escaping @Sendable () -> Void) {
         let finished = DispatchGroup()
         for _ in 1..<max(1, count) {
             finished.enter()

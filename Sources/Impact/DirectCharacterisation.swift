@@ -67,6 +67,10 @@ struct FactorTable {
     var factorCounts: [Int]
     /// Factors of flows the database does not have.
     var danglingFlows: [Int]
+    struct Key: Hashable { var flow: Int64; var category: Int }
+    /// The distributions of factors that have one (per the factor's unit, with the factor from
+    /// that unit to the reference unit), for Monte Carlo samples.
+    var uncertain: [Key: (uncertainty: Result<Uncertainty?, Uncertainty.Unusable>, conversion: Double)] = [:]
 
     init(_ records: [ImpactFactorRecord], categories: [ImpactCategory], catalog: Catalog) {
         directions = categories.map(\.direction)
@@ -79,8 +83,12 @@ struct FactorTable {
         for (index, category) in categories.enumerated() { positions[category.id, default: []].append(index) }
         for record in records where record.location == nil {
             guard let requested = positions[record.category] else { continue }
-            let value = record.value * catalog.impactFactorFactor(unit: record.unit, propertyFactor: record.flowPropertyFactor)
+            let conversion = catalog.impactFactorFactor(unit: record.unit, propertyFactor: record.flowPropertyFactor)
+            let value = record.value * conversion
             for category in requested {
+                if case .success(nil) = record.uncertainty { uncertain[Key(flow: record.flow, category: category)] = nil } else {
+                    uncertain[Key(flow: record.flow, category: category)] = (record.uncertainty, conversion)
+                }
                 factorCounts[category] += 1
                 if !record.hasValidValue { invalidValues[category] += 1 }
                 if catalog.flows[record.flow] == nil { danglingFlows[category] += 1 }

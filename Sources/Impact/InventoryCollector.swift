@@ -12,12 +12,16 @@ struct InventoryCollector {
         /// Amount in the flow's reference unit, without sign.
         var amount: Double
         var isInput: Bool
+        /// The factor from the exchange's unit to the flow's reference unit, and the amount's
+        /// distribution in the exchange's unit (for Monte Carlo samples).
+        var conversion: Double
+        var uncertainty: Result<Uncertainty?, Uncertainty.Unusable>
     }
 
     let catalog: Catalog
     let processIDs: [Int64]
     private var position: [Int64: Int32] = [:]
-    private var references: [ExchangeRecord?]
+    private(set) var references: [ExchangeRecord?]
     /// Product outputs and waste inputs (the reference included).
     private var products: [Int]
     private var linkable: [Int]
@@ -25,8 +29,8 @@ struct InventoryCollector {
     /// database does not have (left out).
     private var invalidAmounts: [Int]
     private var danglingFlows: [Int]
-    private var entries: [Entry] = []
-    private var starts: [Int] = []
+    private(set) var entries: [Entry] = []
+    private(set) var starts: [Int] = []
     private let factors: FactorTable
 
     init(processes: [Int64], catalog: Catalog, factors: FactorTable) {
@@ -57,14 +61,15 @@ struct InventoryCollector {
             if exchange.isInput != exchange.isAvoided { products[process] += 1 } else { linkable[process] += 1 }
         case .elementary, .unknown: // openLCA treats a flow without type as elementary
             guard factors.entries[exchange.flow] != nil else { return }
-            let amount = exchange.amount * catalog.exchangeFactor(unit: exchange.unit, propertyFactor: exchange.flowPropertyFactor)
-            entries.append(Entry(process: index, flow: exchange.flow, exchange: exchange.id, amount: amount, isInput: exchange.isInput))
+            let conversion = catalog.exchangeFactor(unit: exchange.unit, propertyFactor: exchange.flowPropertyFactor)
+            entries.append(Entry(process: index, flow: exchange.flow, exchange: exchange.id, amount: exchange.amount * conversion,
+                                 isInput: exchange.isInput, conversion: conversion, uncertainty: exchange.uncertainty))
         }
     }
 
     /// Orders the entries by process, flow and exchange id (so the first exchange of a flow
     /// gives its direction) and indexes where each process starts.
-    private mutating func finish() {
+    mutating func finish() {
         guard starts.isEmpty else { return }
         entries.sort { ($0.process, $0.flow, $0.exchange) < ($1.process, $1.flow, $1.exchange) }
         starts = Array(repeating: entries.count, count: processIDs.count + 1)

@@ -32,6 +32,33 @@ struct NetworkBuilder {
     var productCounts: [Int64: Int] = [:]
     var linkableCounts: [Int64: Int] = [:]
     static let chunkSize = 400
+    /// Monte Carlo: set before ``build(from:)`` to keep, per triplet and per characterised
+    /// exchange, what a sample redraws (``tripletSources``, ``columnEntries``).
+    var recording = false
+    /// Per triplet of `rows`/`cols`/`values` (when recording): its exchange's distribution, and
+    /// the factor from a draw (in the exchange's unit) to the matrix value (unit conversion,
+    /// allocation factor, openLCA's sign).
+    var tripletSources: [CellSource] = []
+    /// Per column (when recording): its characterised elementary exchanges, by flow, the flow's
+    /// direction being that of its first exchange.
+    var columnEntries: [[ElementaryEntry]] = []
+
+    struct CellSource {
+        var uncertainty: Result<Uncertainty?, Uncertainty.Unusable>
+        var scale: Double
+    }
+
+    struct ElementaryEntry {
+        var flow: Int64
+        /// Allocated amount in the flow's reference unit, without sign.
+        var amount: Double
+        /// Unit conversion times allocation factor: a draw times this is `amount`.
+        var scale: Double
+        var uncertainty: Result<Uncertainty?, Uncertainty.Unusable>
+        var isInput: Bool
+        /// The direction of the flow in this column (its first exchange's).
+        var flowIsInput: Bool
+    }
 
     init(database: OpenLCADatabase, categories: [Int64], options: SystemOptions) throws(OpenLCAError) {
         self.database = database
@@ -60,6 +87,7 @@ struct NetworkBuilder {
         columnsOfProcess[process, default: []].append(index)
         columnImpacts.append(Array(repeating: 0, count: categories.count))
         if options.contributions > 0 { columnFlows.append([]) }
+        if recording { columnEntries.append([]) }
         queue.append(process)
         return index
     }
@@ -125,26 +153,33 @@ struct NetworkBuilder {
                 }
                 return allocation[AllocationKey(method: method, product: product, exchange: nil)] ?? 1
             }
-            var entries: [(flow: Int64, id: Int64, amount: Double, isInput: Bool)] = []
+            var entries: [Elementary] = []
             for (position, exchange) in exchanges.enumerated() {
                 let type = types[position]
-                let amount = exchange.amount * catalog.exchangeFactor(unit: exchange.unit, propertyFactor: exchange.flowPropertyFactor)
+                let conversion = catalog.exchangeFactor(unit: exchange.unit, propertyFactor: exchange.flowPropertyFactor)
+                let amount = exchange.amount * conversion
                 if isProduct(exchange, type) {
-                    if exchange.flow == product { append(row: c, column: c, value: exchange.isInput ? -amount : amount) }
+                    if exchange.flow == product {
+                        append(row: c, column: c, value: exchange.isInput ? -amount : amount,
+                               source: CellSource(uncertainty: exchange.uncertainty, scale: exchange.isInput ? -conversion : conversion))
+                    }
                     continue
                 }
-                let allocated = amount * factor(exchange)
+                let allocation = factor(exchange)
+                let allocated = amount * allocation
                 if isLinkable(exchange, type) {
                     guard let provider = try self.provider(for: exchange, consumer: process) else {
                         cutOffs[exchange.flow, default: []].insert(process)
                         continue
                     }
                     let row = column(provider, exchange.flow, queue: &queue)
-                    append(row: row, column: c, value: Self.matrixValue(exchange, allocated, type: type))
+                    append(row: row, column: c, value: Self.matrixValue(exchange, allocated, type: type),
+                           source: CellSource(uncertainty: exchange.uncertainty, scale: Self.matrixValue(exchange, conversion * allocation, type: type)))
                     continue
                 }
                 if factors.entries[exchange.flow] != nil {
-                    entries.append((exchange.flow, exchange.id, allocated, exchange.isInput))
+                    entries.append(Elementary(flow: exchange.flow, id: exchange.id, amount: allocated, isInput: exchange.isInput,
+                                              scale: conversion * allocation, uncertainty: exchange.uncertainty))
                 }
             }
             characterise(entries, column: c)
@@ -176,23 +211,40 @@ struct NetworkBuilder {
         return exchange.isInput ? -amount : amount
     }
 
-    mutating func append(row: Int, column: Int, value: Double) {
+    mutating func append(row: Int, column: Int, value: Double, source: CellSource) {
         guard value != 0 else { return }
         rows.append(Int32(row))
         cols.append(Int32(column))
         values.append(value)
+        if recording { tripletSources.append(source) }
+    }
+
+    /// A characterised elementary exchange of a column.
+    struct Elementary {
+        var flow: Int64
+        var id: Int64
+        /// Allocated amount in the flow's reference unit, without sign.
+        var amount: Double
+        var isInput: Bool
+        var scale: Double
+        var uncertainty: Result<Uncertainty?, Uncertainty.Unusable>
     }
 
     /// Column impacts from its elementary exchanges (direction: category's, else first exchange).
     /// Entries arrive in exchange-id order; a stable sort by flow keeps the first exchange first.
-    mutating func characterise(_ entries: [(flow: Int64, id: Int64, amount: Double, isInput: Bool)], column: Int) {
+    mutating func characterise(_ entries: [Elementary], column: Int) {
         let sorted = entries.enumerated().sorted { ($0.element.flow, $0.offset) < ($1.element.flow, $1.offset) }.map(\.element)
         var position = 0
         while position < sorted.count {
             let first = sorted[position]
             var net = 0.0
             while position < sorted.count && sorted[position].flow == first.flow {
-                net += sorted[position].isInput ? -sorted[position].amount : sorted[position].amount
+                let entry = sorted[position]
+                net += entry.isInput ? -entry.amount : entry.amount
+                if recording {
+                    columnEntries[column].append(ElementaryEntry(flow: entry.flow, amount: entry.amount, scale: entry.scale, uncertainty: entry.uncertainty,
+                                                                 isInput: entry.isInput, flowIsInput: first.isInput))
+                }
                 position += 1
             }
             for (category, value) in factors.entries[first.flow] ?? [] {

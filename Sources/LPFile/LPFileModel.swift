@@ -96,6 +96,11 @@ public struct LPFileModel: FamilyModel {
         }
         return self
     }
+
+    /// An LP file names no openLCA process.
+    public var impactLinks: ImpactLinks? { nil }
+
+    public func applyingImpacts(_ impacts: [Int64: [Double]]) throws(ModelChangeError) -> LPFileModel { self }
 }
 
 /// The LP of an ``LPFileModel``: decisions are its non-zero columns by name.
@@ -126,6 +131,9 @@ public struct LPFileProblem: FamilyProblem {
     }
 
     public func solution(primal: [Double]?) -> [String: Double] { primal.map(decision) ?? [:] }
+
+    /// The columns at a non-zero value.
+    public func choices(of decision: [String: Double]) -> [String] { decision.keys.sorted().map { "column \($0)" } }
 
     public func tables(of decision: [String: Double]) -> [ResultTable] {
         [ResultTable(title: "Columns", file: "columns", row: "column", columns: ["column", "value"],

@@ -30,6 +30,12 @@ public protocol FamilyModel: Sendable {
     func problem(objective: String, names: Bool) throws(ModelError) -> Problem
     /// This model with a scenario's changes.
     func applying(_ changes: ModelChanges) throws(ModelChangeError) -> Self
+    /// The openLCA processes and categories the indicators come from (nil: none do).
+    var impactLinks: ImpactLinks? { get }
+    /// This model with the impacts per reference unit of the linked processes replaced:
+    /// `impacts[process]` in ``ImpactLinks/categories`` order (processes not given keep theirs).
+    /// Costs, amounts and the LP's structure stay as they are.
+    func applyingImpacts(_ impacts: [Int64: [Double]]) throws(ModelChangeError) -> Self
 }
 
 /// The LP of a ``FamilyModel`` and how to read its solutions in the model's terms.
@@ -56,6 +62,9 @@ public protocol FamilyProblem: Sendable {
     func decision(primal: [Double]) -> Decision
     /// The solution of the column values `primal`; nil: no feasible point.
     func solution(primal: [Double]?) -> Solution
+    /// The choices a decision makes, each a short stable label (`supplier S1`, `mode rail`,
+    /// `route S1 -> plant by rail`; `build wind`, `use chp`): what uncertainty analysis counts.
+    func choices(of decision: Decision) -> [String]
     /// Tables of a decision (a front point's), for reports.
     func tables(of decision: Decision) -> [ResultTable]
     /// Tables of a solution, for `solve`'s text, CSV and files; `objectives` is the objective table.

@@ -40,6 +40,24 @@ extension NetworkData: FamilyModel {
                       toleranceBasis: "in each carrier's unit: 1e-7 of the network's largest demand or capacity")
     }
 
+    public var impactLinks: ImpactLinks? { lca.links }
+
+    /// The network resolved again (no database access) with the linked processes' impacts replaced.
+    public func applyingImpacts(_ impacts: [Int64: [Double]]) throws(ModelChangeError) -> NetworkData {
+        var lca = self.lca
+        for (text, result) in lca.results {
+            guard let vector = impacts[result.process.id] else { continue }
+            lca.results[text]!.impacts = lca.categoryPositions.map { $0 >= 0 && $0 < vector.count ? vector[$0] : 0 }
+        }
+        do {
+            var data = try Self.resolve(source, lca: lca, file: file)
+            data.name = name
+            return data
+        } catch {
+            throw ModelChangeError(error.issues.map(\.description).joined(separator: "; "))
+        }
+    }
+
     public func problem(objective: String, names: Bool) throws(ModelError) -> NetworkProblem {
         try NetworkProblem(data: self, objective: objective, names: names)
     }
@@ -76,6 +94,17 @@ extension NetworkProblem: FamilyProblem {
     public var context: ResultContext { data.context }
     public var notes: [String] { data.notes }
     public var zeroTolerance: Double { data.zeroTolerance }
+
+    /// Capacities built, components used, transport moved (by direction), yes/no builds taken.
+    public func choices(of decision: NetworkDecision) -> [String] {
+        var seen = Set<String>(), labels: [String] = []
+        func add(_ label: String) { if seen.insert(label).inserted { labels.append(label) } }
+        for capacity in decision.capacities where capacity.built > 0 { add("build \(capacity.component)") }
+        for activity in decision.activities { add("use \(activity.component)") }
+        for flow in decision.flows { add("transport \(flow.transport) \(flow.from) -> \(flow.to)") }
+        for id in decision.built { add("build \(id)") }
+        return labels
+    }
     public var infeasibleWords: String { "no operation of the network meets every demand within the capacities and limits" }
 
     /// Buses whose demand nothing can meet, and limits that no decision can reach.

@@ -22,6 +22,10 @@ struct NetworkLCA: Sendable {
     /// groups once and kept for every later resolution of the same network.
     struct ConversionKey: Hashable, Sendable { var process: String; var unit: String?; var perKm: Bool }
     var conversions: [ConversionKey: Double] = [:]
+    /// The processes and categories characterised (nil without a database), and for each of the
+    /// file's indicator categories (`impactCategory` in file order) its position in `links.categories`.
+    var links: ImpactLinks?
+    var categoryPositions: [Int] = []
 
     /// Every `process` text in the tree with its JSON path, and every `impactCategory`.
     static func references(in tree: JSONValue) -> (processes: [(text: String, path: String)], categories: [(text: String, path: String)]) {
@@ -82,6 +86,10 @@ struct NetworkLCA: Sendable {
             if let refId = lca.categories[text]?.refId, let category = catalog.impactCategories.values.first(where: { $0.refId == refId }) { orderedIds.append(category.id) }
         }
         let ids = Array(Set(processOf.values)).sorted()
+        lca.links = ImpactLinks(processes: ids, categories: orderedIds, scope: scope)
+        lca.categoryPositions = ordered.map { text in
+            orderedIds.firstIndex { id in catalog.impactCategories[id]?.refId == lca.categories[text]?.refId } ?? -1
+        }
         let result: LCIAResult
         do {
             if scope == "system" {

@@ -143,6 +143,8 @@ public struct ExchangeRecord: Sendable, Hashable {
     /// False when the stored amount is NULL, text that is no number, a BLOB or not finite: it
     /// then reads as 0, and the calculations count and report it.
     public var hasValidAmount: Bool = true
+    /// The amount's distribution (nil: none), in `unit`; a failure when the stored one cannot be sampled.
+    public var uncertainty: Result<Uncertainty?, Uncertainty.Unusable> = .success(nil)
 }
 
 /// One characterisation factor row.
@@ -157,6 +159,8 @@ public struct ImpactFactorRecord: Sendable, Hashable {
     public let location: Int64?
     /// False when the stored value is NULL, text that is no number, a BLOB or not finite (read as 0).
     public var hasValidValue: Bool = true
+    /// The factor's distribution (nil: none), per `unit`; a failure when the stored one cannot be sampled.
+    public var uncertainty: Result<Uncertainty?, Uncertainty.Unusable> = .success(nil)
 }
 
 /// One allocation factor of a multi-output process.

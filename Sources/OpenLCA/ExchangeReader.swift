@@ -5,7 +5,8 @@ extension OpenLCADatabase {
     private var exchangeColumns: String {
         let e = { (column: String) in self.schema.column("tbl_exchanges", column) }
         return "id, f_owner, f_flow, f_unit, f_flow_property_factor, resulting_amount_value, is_input, "
-            + "\(e("avoided_product")), \(e("f_default_provider")), \(e("cost_value")), \(e("f_currency"))"
+            + "\(e("avoided_product")), \(e("f_default_provider")), \(e("cost_value")), \(e("f_currency")), "
+            + "\(e("distribution_type")), \(e("parameter1_value")), \(e("parameter2_value")), \(e("parameter3_value"))"
     }
 
     /// Streams the exchanges of the given processes in one pass over `tbl_exchanges`
@@ -44,6 +45,7 @@ extension OpenLCADatabase {
                 }
                 let amount = statement.double(5)
                 let valid = amount?.isFinite == true
+                let uncertainty = Uncertainty.stored(type: statement.int64(11), statement.double(12), statement.double(13), statement.double(14))
                 try body(ExchangeRecord(
                     id: id, owner: owner, flow: flow,
                     unit: statement.int64(3), flowPropertyFactor: statement.int64(4),
@@ -51,7 +53,7 @@ extension OpenLCADatabase {
                     isInput: statement.bool(6), isAvoided: statement.bool(7),
                     defaultProvider: statement.int64(8),
                     costValue: statement.double(9).flatMap { $0.isFinite ? $0 : nil }, currency: statement.int64(10),
-                    hasValidAmount: valid))
+                    hasValidAmount: valid, uncertainty: uncertainty))
             }
         }
     }

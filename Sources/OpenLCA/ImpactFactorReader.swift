@@ -6,7 +6,8 @@ extension OpenLCADatabase {
         let f = { (column: String) in self.schema.column("tbl_impact_factors", column) }
         return try reading {
             let statement = try prepare("""
-                SELECT f_impact_category, f_flow, \(f("f_flow_property_factor")), \(f("f_unit")), value, \(f("f_location"))
+                SELECT f_impact_category, f_flow, \(f("f_flow_property_factor")), \(f("f_unit")), value, \(f("f_location")),
+                       \(f("distribution_type")), \(f("parameter1_value")), \(f("parameter2_value")), \(f("parameter3_value"))
                 FROM tbl_impact_factors WHERE \(category) IN (SELECT value FROM json_each(?1))
                 """)
             statement.bind(1, "[" + categories.map(String.init).joined(separator: ",") + "]")
@@ -17,7 +18,8 @@ extension OpenLCADatabase {
                 let valid = value?.isFinite == true
                 factors.append(ImpactFactorRecord(category: category, flow: flow, flowPropertyFactor: statement.int64(2),
                                                   unit: statement.int64(3), value: valid ? value! : 0,
-                                                  location: statement.int64(5), hasValidValue: valid))
+                                                  location: statement.int64(5), hasValidValue: valid,
+                                                  uncertainty: Uncertainty.stored(type: statement.int64(6), statement.double(7), statement.double(8), statement.double(9))))
             }
             return factors
         }

@@ -42,16 +42,57 @@ public enum ExampleDatabase {
         let wanted = Set(processes)
         let processes = processTable.filter { wanted.contains($0.text("ref_id") ?? "") }
         let processIds = Set(processes.rows.compactMap { processes.integer($0, "id") })
-        let exchanges = exchangeTable.filter { row in exchangeTable.integer(row.values, "f_owner").map(processIds.contains) == true }
+        var exchanges = exchangeTable.filter { row in exchangeTable.integer(row.values, "f_owner").map(processIds.contains) == true }
         var flowIds = Set(exchanges.rows.compactMap { exchanges.integer($0, "f_flow") })
         if let impactFactors = table("tbl_impact_factors") {
             flowIds.formUnion(impactFactors.rows.compactMap { impactFactors.integer($0, "f_flow") })
         }
         let flows = flowTable.filter { row in flowTable.integer(row.values, "id").map(flowIds.contains) == true }
         let factors = factorTable.filter { row in factorTable.integer(row.values, "f_flow").map(flowIds.contains) == true }
+        if let impactFactors = table("tbl_impact_factors") {
+            exchanges = illustrativeDistributions(exchanges, characterised: Set(impactFactors.rows.compactMap { impactFactors.integer($0, "f_flow") }),
+                                                  flows: flows)
+        }
         var tables = all.filter { wholeTables.contains($0.name) }
         tables += [processes, exchanges, flows, factors]
         try FixtureWriter.write(tables.sorted { $0.name < $1.name }, to: path)
+    }
+}
+
+extension ExampleDatabase {
+    /// The geometric standard deviation the example gives a characterised elementary flow:
+    /// 1.1 for carbon dioxide, 1.5 for methane and dinitrogen monoxide, 2.0 for every other
+    /// greenhouse gas. Illustrative values of the order of ecoinvent's basic uncertainties; the
+    /// US LCI stores no spread for these processes (its log-normal entries here have a
+    /// geometric standard deviation of 0 or 1).
+    public static func illustrativeGeometricSD(flowName: String) -> Double {
+        let name = flowName.lowercased()
+        if name.hasPrefix("carbon dioxide") { return 1.1 }
+        if name.hasPrefix("methane") && !name.contains(",") || name.hasPrefix("methane, fossil") || name.hasPrefix("methane, biogenic")
+            || name.hasPrefix("dinitrogen monoxide") { return 1.5 }
+        return 2.0
+    }
+
+    /// `exchanges` with every elementary exchange of a `characterised` flow given a log-normal
+    /// distribution around its amount (``illustrativeGeometricSD(flowName:)``), so that
+    /// `lcaopt uncertainty` on the bundled examples has spread to show.
+    static func illustrativeDistributions(_ exchanges: FixtureTable, characterised: Set<Int64>, flows: FixtureTable) -> FixtureTable {
+        var names: [Int64: String] = [:], types: [Int64: String] = [:]
+        for row in flows.rows {
+            guard let id = flows.integer(row, "id") else { continue }
+            names[id] = FixtureTable.Row(table: flows, values: row).text("name")
+            types[id] = FixtureTable.Row(table: flows, values: row).text("flow_type")
+        }
+        guard let type = exchanges.index(of: "distribution_type"), let p1 = exchanges.index(of: "parameter1_value"),
+              let p2 = exchanges.index(of: "parameter2_value"), let amount = exchanges.index(of: "resulting_amount_value") else { return exchanges }
+        var copy = exchanges
+        for (position, row) in copy.rows.enumerated() {
+            guard let flow = exchanges.integer(row, "f_flow"), characterised.contains(flow), types[flow] == "ELEMENTARY_FLOW" else { continue }
+            copy.rows[position][type] = .integer(1)
+            copy.rows[position][p1] = row[amount]
+            copy.rows[position][p2] = .real(illustrativeGeometricSD(flowName: names[flow] ?? ""))
+        }
+        return copy
     }
 }
 

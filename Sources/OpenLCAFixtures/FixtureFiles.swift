@@ -40,6 +40,13 @@ public enum FixtureFiles {
         }
     }
 
+    /// The database of closed-form Monte Carlo distributions (``UncertaintyDatabase``).
+    public static func uncertain(_ options: FixtureOptions = .init(), root: String = packageRoot()) throws -> String {
+        try generateOnce(root: root, name: "uncertain-\(options.suffix).sqlite") { path in
+            try UncertaintyDatabase.write(to: path, options: options)
+        }
+    }
+
     /// A variant of a shared database (`uslci_fy17_ipcc2021`, ...) in the given layout.
     public static func sharedVariant(_ name: String, _ options: FixtureOptions, root: String = packageRoot()) throws -> String {
         try generateOnce(root: root, name: "\(name)-\(options.suffix).sqlite") { path in

@@ -15,6 +15,10 @@ public struct FrontChart: Sendable {
     public var yName: String?
     public var width = 800.0
     public var height = 600.0
+    /// Per point (in ``points`` order), a range drawn as an error bar along each axis (e.g. the
+    /// 5-95 % interval of a Monte Carlo run); empty: none.
+    public var xBars: [(Double, Double)] = []
+    public var yBars: [(Double, Double)] = []
 
     public init(title: String, xLabel: String, yLabel: String, points: [(Double, Double)]) {
         self.title = title
@@ -28,7 +32,7 @@ public struct FrontChart: Sendable {
         let left = 110.0, right = 40.0, top = 60.0, bottom = 80.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let sorted = points.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 > $1.1 }
-        let xTicks = Self.ticks(sorted.map(\.0)), yTicks = Self.ticks(sorted.map(\.1))
+        let xTicks = Self.ticks(sorted.map(\.0) + xBars.flatMap { [$0.0, $0.1] }), yTicks = Self.ticks(sorted.map(\.1) + yBars.flatMap { [$0.0, $0.1] })
         let (xMin, xMax) = (xTicks.first ?? 0, xTicks.last ?? 1), (yMin, yMax) = (yTicks.first ?? 0, yTicks.last ?? 1)
         func px(_ x: Double) -> Double { left + (xMax == xMin ? 0.5 : (x - xMin) / (xMax - xMin)) * plotWidth }
         func py(_ y: Double) -> Double { top + plotHeight - (yMax == yMin ? 0.5 : (y - yMin) / (yMax - yMin)) * plotHeight }
@@ -47,6 +51,24 @@ public struct FrontChart: Sendable {
                          xLabel: xLabel, yLabel: yLabel, labelY: height - 25)
         if sorted.count > 1 {
             svg += "<polyline fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"2\" points=\"" + sorted.map { "\(Self.f(px($0.0))),\(Self.f(py($0.1)))" }.joined(separator: " ") + "\"/>\n"
+        }
+        if !xBars.isEmpty || !yBars.isEmpty {
+            svg += "<g stroke=\"#555\" stroke-width=\"1.5\">\n"
+            for (number, point) in points.enumerated() {
+                if number < yBars.count {
+                    let (low, high) = yBars[number]
+                    let x = Self.f(px(point.0))
+                    svg += "<line x1=\"\(x)\" y1=\"\(Self.f(py(low)))\" x2=\"\(x)\" y2=\"\(Self.f(py(high)))\"><title>point \(number + 1): \(Self.escape(yName ?? yLabel)) \(Self.label(low, ticks: yTicks)) to \(Self.label(high, ticks: yTicks))</title></line>\n"
+                    for y in [low, high] { svg += "<line x1=\"\(Self.f(px(point.0) - 4))\" y1=\"\(Self.f(py(y)))\" x2=\"\(Self.f(px(point.0) + 4))\" y2=\"\(Self.f(py(y)))\"/>\n" }
+                }
+                if number < xBars.count {
+                    let (low, high) = xBars[number]
+                    let y = Self.f(py(point.1))
+                    svg += "<line x1=\"\(Self.f(px(low)))\" y1=\"\(y)\" x2=\"\(Self.f(px(high)))\" y2=\"\(y)\"/>\n"
+                    for x in [low, high] { svg += "<line x1=\"\(Self.f(px(x)))\" y1=\"\(Self.f(py(point.1) - 4))\" x2=\"\(Self.f(px(x)))\" y2=\"\(Self.f(py(point.1) + 4))\"/>\n" }
+                }
+            }
+            svg += "</g>\n"
         }
         // Points numbered as in the tables (the order they were given in).
         for (number, point) in points.enumerated() {

@@ -20,6 +20,10 @@ public struct FrontReport<Decision: Codable & Sendable & Equatable>: Sendable, C
         /// front, or locally (the epsilon row's dual) at a grid point of a two-objective LP; nil at
         /// an exact front's last point, at the grid's end points and for MILPs.
         public var price: Double?
+
+        public init(objectives: [String: Double], epsilon: [String: Double], status: String, decision: Decision? = nil, price: Double? = nil) {
+            (self.objectives, self.epsilon, self.status, self.decision, self.price) = (objectives, epsilon, status, decision, price)
+        }
     }
 
     public var model: String

@@ -22,31 +22,53 @@ public final class SparseLU {
     private var rowIndex: [Int32]
     private var values: [Double]
     private var numeric: UnsafeMutableRawPointer?
+    /// Kept for ``refactorise(values:)``: the pivot order and fill of a matrix with this pattern.
+    private var symbolic: UnsafeMutableRawPointer?
+    /// Where each triplet of the construction lands among ``values`` (duplicates share a slot).
+    private var slot: [Int32]
     private var control: [Double] = []
 
     /// Factorises the `size` x `size` matrix given as triplets (duplicates summed).
     public init(size: Int, rows: [Int32], columns: [Int32], values triplets: [Double]) throws(SparseLUError) {
         self.size = size
-        (columnStart, rowIndex, values) = Self.compressedColumns(size: size, rows: rows, columns: columns, values: triplets)
+        (columnStart, rowIndex, values, slot) = Self.compressedColumns(size: size, rows: rows, columns: columns, values: triplets)
         // Technology matrices are diagonally dominant in structure (each product on its own column):
         // UMFPACK's symmetric strategy (AMD on A + A', diagonal pivots preferred) keeps the fill low.
         var control = [Double](repeating: 0, count: Int(UMFPACK_CONTROL))
         umfpack_di_defaults(&control)
         control[Int(UMFPACK_STRATEGY)] = Double(UMFPACK_STRATEGY_SYMMETRIC)
         self.control = control
-        var symbolic: UnsafeMutableRawPointer?
-        var status = umfpack_di_symbolic(Int32(size), Int32(size), columnStart, rowIndex, values, &symbolic, control, nil)
-        guard status == UMFPACK_OK else { throw SparseLUError(status: status, step: "symbolic analysis") }
-        defer { umfpack_di_free_symbolic(&symbolic) }
-        status = umfpack_di_numeric(columnStart, rowIndex, values, symbolic, &numeric, control, nil)
+        let status = umfpack_di_symbolic(Int32(size), Int32(size), columnStart, rowIndex, values, &symbolic, control, nil)
         guard status == UMFPACK_OK else {
-            if numeric != nil { umfpack_di_free_numeric(&numeric) }
-            throw SparseLUError(status: status, step: "numeric factorisation")
+            if symbolic != nil { umfpack_di_free_symbolic(&symbolic) }
+            throw SparseLUError(status: status, step: "symbolic analysis")
         }
+        try factorise()
     }
 
     deinit {
         if numeric != nil { umfpack_di_free_numeric(&numeric) }
+        if symbolic != nil { umfpack_di_free_symbolic(&symbolic) }
+    }
+
+    private func factorise() throws(SparseLUError) {
+        if numeric != nil { umfpack_di_free_numeric(&numeric) }
+        let status = umfpack_di_numeric(columnStart, rowIndex, values, symbolic, &numeric, control, nil)
+        guard status == UMFPACK_OK else {
+            if numeric != nil { umfpack_di_free_numeric(&numeric) }
+            numeric = nil
+            throw SparseLUError(status: status, step: "numeric factorisation")
+        }
+    }
+
+    /// Factorises anew with other values for the construction's triplets (same pattern, same
+    /// order, duplicates summed again), reusing the symbolic analysis: a Monte Carlo sample of
+    /// the technology matrix costs one numeric factorisation.
+    public func refactorise(values triplets: [Double]) throws(SparseLUError) {
+        precondition(triplets.count == slot.count, "refactorise needs one value per construction triplet")
+        for index in values.indices { values[index] = 0 }
+        for (position, value) in triplets.enumerated() { values[Int(slot[position])] += value }
+        try factorise()
     }
 
     /// x with A x = b, or with A' x = b when `transposed`.
@@ -58,7 +80,7 @@ public final class SparseLU {
     }
 
     /// Compressed columns with rows sorted and duplicates summed, as UMFPACK requires.
-    static func compressedColumns(size: Int, rows: [Int32], columns: [Int32], values: [Double]) -> ([Int32], [Int32], [Double]) {
+    static func compressedColumns(size: Int, rows: [Int32], columns: [Int32], values: [Double]) -> ([Int32], [Int32], [Double], [Int32]) {
         var order = Array(values.indices)
         order.sort { (columns[$0], rows[$0]) < (columns[$1], rows[$1]) }
         var start = [Int32](repeating: 0, count: size + 1)
@@ -66,12 +88,15 @@ public final class SparseLU {
         var merged: [Double] = []
         rowIndex.reserveCapacity(values.count)
         merged.reserveCapacity(values.count)
+        var slot = [Int32](repeating: 0, count: values.count)
         var lastColumn: Int32 = -1, lastRow: Int32 = -1
         for position in order {
             if columns[position] == lastColumn && rows[position] == lastRow {
                 merged[merged.count - 1] += values[position]
+                slot[position] = Int32(merged.count - 1)
                 continue
             }
+            slot[position] = Int32(merged.count)
             lastColumn = columns[position]
             lastRow = rows[position]
             rowIndex.append(rows[position])
@@ -79,6 +104,6 @@ public final class SparseLU {
             start[Int(lastColumn) + 1] += 1
         }
         for column in 0..<size { start[column + 1] += start[column] }
-        return (start, rowIndex, merged)
+        return (start, rowIndex, merged, slot)
     }
 }

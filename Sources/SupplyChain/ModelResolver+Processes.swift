@@ -20,7 +20,8 @@ extension ModelResolver {
             kgkmFactors.append(factor)
             if mode.cost == nil && result.cost == nil { notes.append("transport \(mode.id): no cost in the database or the model; counted as 0") }
             modes.append(.init(id: mode.id, processRefId: result.process.refId, processName: result.process.name, unit: result.referenceUnit,
-                               cost: mode.cost ?? result.cost ?? 0, impacts: result.impacts, circuity: mode.circuity ?? 1))
+                               cost: mode.cost ?? result.cost ?? 0, impacts: result.impacts, circuity: mode.circuity ?? 1,
+                               processId: result.process.id))
         }
     }
 
@@ -93,7 +94,7 @@ extension ModelResolver {
                     cost: supplier.cost ?? (result.cost ?? 0) * perUnit, impacts: result.impacts.map { $0 * perUnit },
                     capacity: capacity, fixedCost: supplier.fixedCost, modes: allowed.sorted(), equivalence: supplier.equivalence ?? 1,
                     latitude: supplier.latitude ?? location?.latitude, longitude: supplier.longitude ?? location?.longitude,
-                    modeUnitsPerKm: []))
+                    modeUnitsPerKm: [], processId: result.process.id, perUnit: perUnit))
             }
             materials.append(.init(id: material.id, unit: materialUnit?.name ?? material.unit ?? "?", massPerUnit: massPerUnit))
         }
@@ -139,7 +140,8 @@ extension ModelResolver {
             }
             if service.cost == nil && result.cost == nil { notes.append("service \(service.id): no cost in the database or the model; counted as 0") }
             services.append(.init(id: service.id, processRefId: result.process.refId, unit: result.referenceUnit,
-                                  cost: service.cost ?? result.cost ?? 0, impacts: result.impacts, per: per))
+                                  cost: service.cost ?? result.cost ?? 0, impacts: result.impacts, per: per,
+                                  processId: result.process.id))
         }
         return services
     }

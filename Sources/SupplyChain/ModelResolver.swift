@@ -1,6 +1,7 @@
 import struct Foundation.URL
 import class Foundation.FileManager
 import Impact
+import ModelFamily
 import OpenLCA
 
 extension SupplyChainData {
@@ -101,6 +102,10 @@ struct ModelResolver {
         data.database = DisplayPath.of(database.path)
         data.scope = systemScope ? "system" : "direct"
         data.cutOffs = cutOffs
+        if !indicators.isEmpty {
+            data.impactLinks = ImpactLinks(processes: Array(Set(processIds)).sorted(), categories: indicators.map(\.1.id), scope: data.scope,
+                                           providerRule: (rule ?? .first).rawValue, providers: providers)
+        }
         checkDistances(&data)
         return issues.isEmpty ? data : nil
     }

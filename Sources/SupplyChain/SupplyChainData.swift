@@ -1,3 +1,4 @@
+import ModelFamily
 import OpenLCA
 
 /// A model file resolved against a database: plain numbers per unit, ready to build an LP.
@@ -46,6 +47,10 @@ public struct SupplyChainData: Sendable {
         public var longitude: Double?
         /// Mode reference units per unit of material and km, by mode index (0 where not allowed).
         public var modeUnitsPerKm: [Double]
+        /// The process's database id, and its reference units per unit of material (what its
+        /// impacts per reference unit are multiplied by).
+        public var processId: Int64 = 0
+        public var perUnit: Double = 1
     }
 
     public struct Mode: Sendable, Equatable {
@@ -58,6 +63,8 @@ public struct SupplyChainData: Sendable {
         public var cost: Double
         public var impacts: [Double]
         public var circuity: Double
+        /// The process's database id.
+        public var processId: Int64 = 0
     }
 
     public struct Service: Sendable, Equatable {
@@ -68,6 +75,8 @@ public struct SupplyChainData: Sendable {
         public var impacts: [Double]
         /// Service units per unit of each material (by material index).
         public var per: [Int: Double]
+        /// The process's database id.
+        public var processId: Int64 = 0
     }
 
     public struct Demand: Sendable, Equatable {
@@ -116,6 +125,8 @@ public struct SupplyChainData: Sendable {
     /// Suppliers that cannot deliver (capacity 0) and why, by supplier id: a scenario disabled
     /// them or every transport mode they may use. Infeasibility explanations name these.
     public var unavailable: [String: String] = [:]
+    /// The processes and categories the indicators come from (nil without indicators).
+    public var impactLinks: ImpactLinks?
 
     /// A (supplier, site) key.
     public struct Pair: Hashable, Sendable {

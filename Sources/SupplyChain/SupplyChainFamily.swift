@@ -14,6 +14,18 @@ extension SupplyChainData: FamilyModel {
 
     public var context: ResultContext { context(zeroTolerance: zeroTolerance) }
 
+    /// Suppliers get `impacts[process]` times their reference units per unit of material;
+    /// transport modes and services the impacts as they are (per reference unit).
+    public func applyingImpacts(_ impacts: [Int64: [Double]]) -> SupplyChainData {
+        var data = self
+        for s in data.suppliers.indices {
+            if let vector = impacts[data.suppliers[s].processId] { data.suppliers[s].impacts = vector.map { $0 * data.suppliers[s].perUnit } }
+        }
+        for r in data.modes.indices { if let vector = impacts[data.modes[r].processId] { data.modes[r].impacts = vector } }
+        for q in data.services.indices { if let vector = impacts[data.services[q].processId] { data.services[q].impacts = vector } }
+        return data
+    }
+
     public func problem(objective: String, names: Bool) throws(ModelError) -> SupplyChainProblem {
         try SupplyChainProblem(data: self, objective: objective, names: names)
     }
@@ -82,6 +94,20 @@ extension SupplyChainProblem: FamilyProblem {
 
     public func solution(primal: [Double]?) -> SupplyChainSolution {
         SupplyChainSolution(primal.map { decision(primal: $0) } ?? Decision(), distances: distances)
+    }
+
+    /// Suppliers delivering, modes carrying, routes (supplier to site by mode), services used,
+    /// storage held and suppliers opened, each once.
+    public func choices(of decision: Decision) -> [String] {
+        var seen = Set<String>(), labels: [String] = []
+        func add(_ label: String) { if seen.insert(label).inserted { labels.append(label) } }
+        for delivery in decision.deliveries { add("supplier \(delivery.supplier)") }
+        for move in decision.transport { add("mode \(move.mode)") }
+        for move in decision.transport { add("route \(move.supplier) -> \(move.site) by \(move.mode)") }
+        for use in decision.services { add("service \(use.service)") }
+        for level in decision.storage { add("storage \(level.material) at \(level.site)") }
+        for supplier in decision.opened { add("open \(supplier)") }
+        return labels
     }
 
     public func tables(of decision: Decision) -> [ResultTable] {

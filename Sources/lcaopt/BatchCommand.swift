@@ -43,7 +43,10 @@ struct BatchRunCommand: ParsableCommand {
         if let shard, parsedShard(shard) == nil { throw ValidationError("--shard takes I/N with 0 <= I < N, e.g. 0/4") }
     }
 
-    func parsedShard(_ text: String) -> (index: Int, count: Int)? {
+    func parsedShard(_ text: String) -> (index: Int, count: Int)? { Self.parseShard(text) }
+
+    /// `I/N` with 0 <= I < N, as --shard takes it.
+    static func parseShard(_ text: String) -> (index: Int, count: Int)? {
         let parts = text.split(separator: "/")
         guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count > 0, index >= 0, index < count else { return nil }
         return (index, count)

@@ -15,7 +15,7 @@ struct LCAOpt: ParsableCommand {
             Exit codes: 0 ok, 1 bad input, 2 infeasible/unbounded model or solver failure.
             """,
         version: "0.1.0",
-        subcommands: [InfoCommand.self, SearchCommand.self, LCIACommand.self, SolveCommand.self, ParetoCommand.self, ExportCommand.self, ConvertMOLACommand.self, ConvertPyPSACommand.self, BatchCommand.self, ReportCommand.self, SchemaCommand.self]
+        subcommands: [InfoCommand.self, SearchCommand.self, LCIACommand.self, SolveCommand.self, ParetoCommand.self, ExportCommand.self, ConvertMOLACommand.self, ConvertPyPSACommand.self, BatchCommand.self, UncertaintyCommand.self, ReportCommand.self, SchemaCommand.self]
     )
 
     /// Exits with `code` once stdout is flushed; output that could not be written turns a
