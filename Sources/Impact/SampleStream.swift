@@ -4,6 +4,8 @@
 /// cannot be seeded; the distributions below are its, the stream is ours.)
 public struct SampleStream: Sendable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
+    /// The second normal of the last polar pair, handed out by the next ``gaussian()``.
+    private var spare: Double?
 
     /// The stream of sample `index` of a run seeded with `seed`.
     public init(seed: UInt64, sample index: Int) {
@@ -36,10 +38,21 @@ public struct SampleStream: Sendable {
     /// Uniform in [0, 1), 53 random bits (as Java's `nextDouble`).
     public mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
 
-    /// Standard normal (Box–Muller, from two uniforms; the first in (0, 1] so its log is finite).
+    /// Standard normal by Marsaglia's polar method, two at a time (as Java's `nextGaussian`):
+    /// one logarithm and one square root per pair, no trigonometry.
     public mutating func gaussian() -> Double {
-        let u1 = 1 - uniform(), u2 = uniform()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+        if let value = spare {
+            spare = nil
+            return value
+        }
+        while true {
+            let u = 2 * uniform() - 1, v = 2 * uniform() - 1
+            let s = u * u + v * v
+            guard s > 0 && s < 1 else { continue }
+            let m = (-2 * log(s) / s).squareRoot()
+            spare = v * m
+            return u * m
+        }
     }
 }
 

@@ -43,7 +43,7 @@ public enum SampledValue: Sendable, Hashable {
         }
     }
 
-    /// One draw from `stream` (a normal or log-normal takes two uniforms, the others one).
+    /// One draw from `stream` (a normal or log-normal takes one polar normal, the others one uniform).
     public func draw(_ stream: inout SampleStream) -> Double {
         switch self {
         case .fixed(let value): return value

@@ -54,10 +54,10 @@ public struct UncertainCharacterisation: Sendable {
         /// True when the factor enters negated (the flow's direction is input).
         var factorNegated: [Bool] = []
 
-        /// Adds to `impacts` (by category) the owner's characterised exchanges divided by
+        /// Adds to `impacts[offset + category]` the owner's characterised exchanges divided by
         /// `divisor` (a process's reference amount; as ``InventoryCollector``, flow by flow), with
         /// `draws` for the cells and `factorValues` for the factors.
-        func characterise(owner: Int, draws: [Double], factorValues: [Double], divisor: Double = 1, into impacts: inout [Double]) {
+        func characterise(owner: Int, draws: [Double], factorValues: [Double], divisor: Double = 1, into impacts: inout [Double], offset: Int) {
             for group in ownerStart[owner]..<ownerStart[owner + 1] {
                 var net = 0.0
                 for e in entryStart[group]..<entryStart[group + 1] {
@@ -66,7 +66,7 @@ public struct UncertainCharacterisation: Sendable {
                 }
                 for f in factorStart[group]..<factorStart[group + 1] {
                     let value = factorValues[factorPosition[f]]
-                    impacts[factorCategory[f]] += net * (factorNegated[f] ? -value : value) / divisor
+                    impacts[offset + factorCategory[f]] += net * (factorNegated[f] ? -value : value) / divisor
                 }
             }
         }
@@ -151,6 +151,10 @@ public struct UncertainCharacterisation: Sendable {
         private var factorValues: [Double]
         private var lu: SparseLU?
         private var triplets: [Double] = []
+        /// System scope with no distribution in the technology matrix: A is the same in every
+        /// sample, so each requested process's scaling vector `s = A^-1 f` is solved once
+        /// (by process, dense) and a sample's impacts are `d_i . s` (no factorisation, no solve).
+        private var scaling: [[Double]] = []
         /// Seconds spent drawing, and characterising with the draws, summed over this sampler's samples.
         public private(set) var drawSeconds = 0.0
         public private(set) var characteriseSeconds = 0.0
@@ -164,51 +168,82 @@ public struct UncertainCharacterisation: Sendable {
                     throw .readFailed(path: "technology matrix", detail: error.description)
                 }
                 triplets = system.values
+                if !system.tripletCell.contains(where: { $0 >= 0 }) {
+                    do {
+                        for p in model.processes.indices {
+                            var demand = [Double](repeating: 0, count: system.size)
+                            demand[system.demandColumn[p]] = system.demandValue[p]
+                            scaling.append(try lu!.solve(demand))
+                        }
+                    } catch { throw .readFailed(path: "technology matrix", detail: error.description) }
+                }
             }
         }
 
         /// Impacts per reference unit of every requested process (``UncertainCharacterisation/processes``
-        /// order) in sample `index` of a run seeded with `seed`.
+        /// order, each in category order) in sample `index` of a run seeded with `seed`.
         public func impacts(sample index: Int, seed: UInt64) throws(SparseLUError) -> [[Double]] {
+            var flat: [Double] = []
+            try impacts(sample: index, seed: seed, into: &flat)
+            let k = model.categories.count
+            return model.processes.indices.map { p in Array(flat[p * k..<(p + 1) * k]) }
+        }
+
+        /// ``impacts(sample:seed:)`` into `flat`, process `p`'s category `k` at `p * K + k`
+        /// (no array per process: what a run's samples use).
+        public func impacts(sample index: Int, seed: UInt64, into flat: inout [Double]) throws(SparseLUError) {
             let clock = ContinuousClock()
             let start = clock.now
+            // Locals, not the class's stored arrays, in the loops: no exclusivity check or
+            // retain per element.
+            var draws = self.draws, factorValues = self.factorValues
+            self.draws = []
+            self.factorValues = []
+            defer { (self.draws, self.factorValues) = (draws, factorValues) }
             var stream = SampleStream(seed: seed, sample: index)
-            for c in model.cells.indices { draws[c] = model.cells[c].draw(&stream) }
+            model.cells.withUnsafeBufferPointer { cells in
+                draws.withUnsafeMutableBufferPointer { out in
+                    for c in cells.indices { out[c] = cells[c].draw(&stream) }
+                }
+            }
             let drawn = clock.now
             drawSeconds += Self.seconds(drawn - start)
             defer { characteriseSeconds += Self.seconds(clock.now - drawn) }
             let factors = model.factors
             for f in factors.base.indices where factors.cell[f] >= 0 { factorValues[f] = draws[Int(factors.cell[f])] * factors.conversion[f] }
             let categories = model.categories.count
+            let count = model.processes.count * categories
+            if flat.count != count { flat = [Double](repeating: 0, count: count) } else { for i in flat.indices { flat[i] = 0 } }
             switch model.layout {
             case .direct(let direct):
-                var result: [[Double]] = []
-                result.reserveCapacity(model.processes.count)
                 for p in model.processes.indices {
-                    var column = [Double](repeating: 0, count: categories)
                     let raw = direct.referenceCell[p] < 0 ? direct.referenceAmount[p] : draws[Int(direct.referenceCell[p])]
                     direct.groups.characterise(owner: p, draws: draws, factorValues: factorValues, divisor: abs(raw * direct.referenceConversion[p]),
-                                               into: &column)
-                    result.append(column)
+                                               into: &flat, offset: p * categories)
                 }
-                return result
             case .system(let system):
+                var columnImpacts = [Double](repeating: 0, count: system.size * categories)
+                for c in 0..<system.size {
+                    system.groups.characterise(owner: c, draws: draws, factorValues: factorValues, into: &columnImpacts, offset: c * categories)
+                }
+                if !scaling.isEmpty {
+                    for p in model.processes.indices {
+                        let s = scaling[p]
+                        for c in 0..<system.size where s[c] != 0 {
+                            for i in 0..<categories { flat[p * categories + i] += columnImpacts[c * categories + i] * s[c] }
+                        }
+                    }
+                    return
+                }
+                var triplets = self.triplets
+                self.triplets = []
+                defer { self.triplets = triplets }
                 for k in triplets.indices where system.tripletCell[k] >= 0 { triplets[k] = draws[Int(system.tripletCell[k])] * system.tripletScale[k] }
                 try lu!.refactorise(values: triplets)
                 // d_i per column, then lambda_i = A'^-1 d_i, so that EI[i, p] = lambda_i[c_p] f_p.
-                var columnImpacts = [Double](repeating: 0, count: system.size * categories)
-                var scratch = [Double](repeating: 0, count: categories)
-                for c in 0..<system.size {
-                    for i in scratch.indices { scratch[i] = 0 }
-                    system.groups.characterise(owner: c, draws: draws, factorValues: factorValues, into: &scratch)
-                    for i in scratch.indices { columnImpacts[i * system.size + c] = scratch[i] }
-                }
-                var adjoint: [[Double]] = []
                 for i in 0..<categories {
-                    adjoint.append(try lu!.solve(Array(columnImpacts[i * system.size..<(i + 1) * system.size]), transposed: true))
-                }
-                return model.processes.indices.map { p in
-                    (0..<categories).map { i in adjoint[i][system.demandColumn[p]] * system.demandValue[p] }
+                    let adjoint = try lu!.solve((0..<system.size).map { columnImpacts[$0 * categories + i] }, transposed: true)
+                    for p in model.processes.indices { flat[p * categories + i] = adjoint[system.demandColumn[p]] * system.demandValue[p] }
                 }
             }
         }

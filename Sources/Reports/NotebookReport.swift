@@ -14,6 +14,8 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
     public var pointTables: [[ResultTable]]
     /// The exact command that produced the report.
     public var command: String
+    /// Further sections (an uncertainty analysis of the front), before "Further analysis".
+    public var sections: [ReportSection] = []
 
     public init<Problem: FamilyProblem>(name: String, model: Problem.Model, problem: Problem, front: FrontReport<Decision>, command: String)
     where Problem.Decision == Decision {
@@ -34,6 +36,7 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
         var files = [(csvName, Data(front.frontCSV().utf8)), (svgName, Data(front.chart().svg().utf8)),
                      ("\(name).md", Data(markdown().utf8)), ("\(name).ipynb", Data(notebook().utf8))]
         if let abatement = front.abatementChart() { files.append((macName, Data(abatement.svg().utf8))) }
+        for section in sections { if let chart = section.chart { files.append(("\(name)-\(chart.name).svg", Data(chart.svg.utf8))) } }
         try FileSet.write(files, into: directory)
         return files.map(\.0)
     }
@@ -122,6 +125,9 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
         if let prices = pricesText { parts.append(prices + "\n\n![Marginal abatement cost](\(macName))") }
         parts.append("## Decisions")
         parts += highlighted.map { decisionSection($0.0, $0.1) }
+        parts += sections.map { section in
+            section.markdown + (section.chart.map { "\n\n![\(section.title)](\(name)-\($0.name).svg)" } ?? "")
+        }
         parts.append("## Further analysis\n\n```python\n\(pandasCode)\n```")
         return parts.joined(separator: "\n\n") + "\n"
     }
@@ -142,6 +148,14 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
         }
         cells.append(Self.markdownCell("## Decisions"))
         cells += highlighted.map { Self.markdownCell(decisionSection($0.0, $0.1)) }
+        for section in sections {
+            cells.append(Self.markdownCell(section.markdown))
+            if let chart = section.chart {
+                cells.append(Self.codeCell("SVG(filename=\"\(name)-\(chart.name).svg\")", count: 1,
+                                           outputs: [["output_type": "display_data", "metadata": [String: Any](),
+                                                      "data": ["image/svg+xml": Self.lines(chart.svg), "text/plain": ["<IPython.core.display.SVG object>"]]]]))
+            }
+        }
         cells.append(Self.markdownCell("## Further analysis\n\nThe front as a pandas DataFrame:"))
         cells.append(Self.codeCell(pandasCode, count: 2, outputs: [[
             "output_type": "execute_result", "execution_count": 2, "metadata": [String: Any](),

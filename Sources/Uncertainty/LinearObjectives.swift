@@ -56,15 +56,13 @@ struct LinearObjectives: Sendable {
         return row
     }
 
-    /// The objectives of decision `d` with the impacts of one sample (by process position, by category).
-    func values(decision d: Int, impacts: [[Double]]) -> [Double] {
-        let k = impacts.first?.count ?? 0
-        return constants[d].indices.map { o in
+    /// The objectives of decision `d` with the impacts of one sample, process `p`'s category `k`
+    /// at `p * K + k`.
+    func values(decision d: Int, impacts: [Double]) -> [Double] {
+        constants[d].indices.map { o in
             var total = constants[d][o]
             let activity = activities[d][o]
-            for p in impacts.indices {
-                for category in 0..<k where activity[p * k + category] != 0 { total += activity[p * k + category] * impacts[p][category] }
-            }
+            for position in activity.indices where activity[position] != 0 { total += activity[position] * impacts[position] }
             return total
         }
     }

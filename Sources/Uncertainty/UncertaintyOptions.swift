@@ -2,6 +2,7 @@ import Foundation
 import Impact
 import LPModel
 import ModelFamily
+import Pareto
 
 /// What `lcaopt uncertainty` runs: how many samples, from which seed, on how many jobs and
 /// which shard, and which of the two questions.
@@ -24,15 +25,19 @@ public struct UncertaintyOptions: Sendable {
     public var objective: String?
     /// Evaluates the points of the front of these objectives instead of one solve's decision.
     public var front: [String]?
-    /// Points of that front (``ParetoOptions/points``).
-    public var points: Int
+    /// Points of that front: grid points, or points evenly spaced along an exact front; nil:
+    /// an exact front's corners (a grid's 10 points), as `lcaopt pareto` without `--points`.
+    public var points: Int?
+    /// How that front is found (``ParetoOptions/Method``).
+    public var method: ParetoOptions.Method
     public var convention: LogNormalConvention
     /// Seconds per solve.
     public var timeLimit: Double?
     public var makeBackend: @Sendable () -> any SolverBackend
 
     public init(samples: Int = 1000, seed: UInt64 = 1, jobs: Int = 1, shard: (index: Int, count: Int)? = nil, outDirectory: String? = nil,
-                resume: Bool = false, reoptimise: Bool = false, objective: String? = nil, front: [String]? = nil, points: Int = 10,
+                resume: Bool = false, reoptimise: Bool = false, objective: String? = nil, front: [String]? = nil, points: Int? = nil,
+                method: ParetoOptions.Method = .auto,
                 convention: LogNormalConvention = .median, timeLimit: Double? = nil, makeBackend: @escaping @Sendable () -> any SolverBackend) {
         self.samples = samples
         self.seed = seed
@@ -44,6 +49,7 @@ public struct UncertaintyOptions: Sendable {
         self.objective = objective
         self.front = front
         self.points = points
+        self.method = method
         self.convention = convention
         self.timeLimit = timeLimit
         self.makeBackend = makeBackend
@@ -77,7 +83,9 @@ public struct UncertaintyManifest: Sendable, Codable, Equatable {
     public var objectives: [String]
     public var units: [String: String]
     public var decisions: [Reference]
-    /// What was drawn and what was held (``UncertaintyCensus/notes``) and the model's notes.
+    /// What was drawn and what was held (``UncertaintyCensus/notes``).
+    public var drawn: [String]
+    /// The model's notes.
     public var notes: [String]
     public var context: ResultContext
 

@@ -77,7 +77,7 @@ public enum UncertaintyRun {
                 }
                 let indexes = names.map { problem.objectiveIndex[$0]! }
                 let result = try ParetoSweep.run(model: problem.model, objectives: indexes,
-                                                 options: ParetoOptions(points: options.points, method: .auto, spacedPoints: nil,
+                                                 options: ParetoOptions(points: options.points ?? 10, method: options.method, spacedPoints: options.points,
                                                                         solve: SolveOptions(timeLimit: options.timeLimit)),
                                                  makeBackend: options.makeBackend)
                 guard !result.points.isEmpty else { throw UncertaintyError("the front of \(names.joined(separator: ", ")) has no point", solverFailure: true) }
@@ -98,7 +98,7 @@ public enum UncertaintyRun {
                 // The affine form at the undrawn impacts must give the decisions' own objectives:
                 // a check that every objective is linear in the linked impacts as the LP states it.
                 for (d, reference) in references.enumerated() {
-                    let values = linear.values(decision: d, impacts: characterisation.base)
+                    let values = linear.values(decision: d, impacts: characterisation.base.flatMap { $0 })
                     for (o, name) in objectiveNames.enumerated() {
                         let expected = reference.objectives[name] ?? 0
                         guard abs(values[o] - expected) <= 1e-9 * max(1, abs(expected)) else {
@@ -114,16 +114,17 @@ public enum UncertaintyRun {
                 front: options.reoptimise ? nil : try options.front.map { try model.objectiveIds(for: $0, path: "--front") },
                 samples: options.samples, seed: options.seed, shard: options.shard.map { "\($0.index)/\($0.count)" },
                 lognormal: options.convention.rawValue, scope: links.scope, objectives: problem.objectiveNames, units: model.objectiveUnits,
-                decisions: references, notes: characterisation.census.notes + model.notes, context: context)
+                decisions: references, drawn: characterisation.census.notes, notes: model.notes, context: context)
         }
 
         /// One sample's result on this thread's sampler (and, re-optimising, its prepared solver).
-        func sample(_ index: Int, seed: UInt64, sampler: UncertainCharacterisation.Sampler, solver: PreparedSolver?, timeLimit: Double?) -> BatchResult {
+        /// `impacts` is the thread's buffer for the sample's impacts (``UncertainCharacterisation/Sampler/impacts(sample:seed:into:)``).
+        func sample(_ index: Int, seed: UInt64, sampler: UncertainCharacterisation.Sampler, solver: PreparedSolver?, timeLimit: Double?,
+                    impacts: inout [Double]) -> BatchResult {
             let clock = ContinuousClock()
             let start = clock.now
             let id = UncertaintyManifest.id(ofSample: index)
-            let impacts: [[Double]]
-            do { impacts = try sampler.impacts(sample: index, seed: seed) } catch {
+            do { try sampler.impacts(sample: index, seed: seed, into: &impacts) } catch {
                 return BatchResult(id: id, index: index, status: "error", objectives: [:], seconds: (clock.now - start).inSeconds, solverSeconds: 0,
                                    error: "characterisation: \(error)")
             }
@@ -141,7 +142,8 @@ public enum UncertaintyRun {
                                    solverSeconds: 0, error: nil, points: points)
             }
             var map: [Int64: [Double]] = [:]
-            for (p, process) in characterisation.processes.enumerated() { map[process] = impacts[p] }
+            let k = characterisation.categories.count
+            for (p, process) in characterisation.processes.enumerated() { map[process] = Array(impacts[p * k..<(p + 1) * k]) }
             do {
                 let sampled = try model.applyingImpacts(map)
                 let result = try solver!.solve(sampled, path: "model", objective: manifest.objective, timeLimit: timeLimit)
@@ -173,7 +175,9 @@ public enum UncertaintyRun {
         if let directory = options.outDirectory {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             if options.resume, let data = FileManager.default.contents(atPath: directory + "/uncertainty.json") {
-                let earlier = try? JSONDecoder().decode(UncertaintyManifest.self, from: data)
+                let decoder = JSONDecoder()
+                decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+                let earlier = try? decoder.decode(UncertaintyManifest.self, from: data)
                 guard let earlier, earlier.seed == plan.manifest.seed, earlier.mode == plan.manifest.mode, earlier.samples == plan.manifest.samples,
                       earlier.lognormal == plan.manifest.lognormal, earlier.objective == plan.manifest.objective, earlier.front == plan.manifest.front else {
                     throw UncertaintyError("\(directory): its results are of another run (seed, samples, mode, objective or front differ); resume with the same options or choose another --out")
@@ -191,6 +195,7 @@ public enum UncertaintyRun {
         let total = pending.count
         let jobs = max(1, min(options.jobs, max(1, total)))
         let writerRef = writer
+        let sampling = clock.now
         Threads.run(jobs) {
             let sampler: UncertainCharacterisation.Sampler
             do { sampler = try plan.characterisation.sampler() } catch {
@@ -199,6 +204,7 @@ public enum UncertaintyRun {
             }
             let solver = options.reoptimise ? PreparedSolver(backend: options.makeBackend()) : nil
             var solverSeconds = 0.0, totalSeconds = 0.0
+            var impacts: [Double] = []
             defer {
                 state.withLock {
                     $0.times.draw += sampler.drawSeconds
@@ -214,7 +220,8 @@ public enum UncertaintyRun {
                     return value.next - 1
                 }
                 guard let position else { return }
-                let result = plan.sample(pending[position], seed: options.seed, sampler: sampler, solver: solver, timeLimit: options.timeLimit)
+                let result = plan.sample(pending[position], seed: options.seed, sampler: sampler, solver: solver, timeLimit: options.timeLimit,
+                                         impacts: &impacts)
                 solverSeconds += result.solverSeconds
                 totalSeconds += result.seconds
                 do {
@@ -232,6 +239,7 @@ public enum UncertaintyRun {
             }
         }
         var final = state.withLock { $0 }
+        final.times.wall = (clock.now - sampling).inSeconds
         if let writer { do { try writer.finish() } catch { final.error = final.error ?? "\(error)" } }
         if let error = final.error { throw UncertaintyError(error) }
         let results = options.outDirectory.map { readResults(directory: $0) } ?? final.results.sorted { $0.index < $1.index }
@@ -261,6 +269,8 @@ public struct UncertaintyOutcome: Sendable {
         public var solver = 0.0
         /// Whole samples, from the draws to the objectives.
         public var samples = 0.0
+        /// Wall-clock seconds from the first sample to the last (all jobs).
+        public var wall = 0.0
     }
     public var times: Times
 }

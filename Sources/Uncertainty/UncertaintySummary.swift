@@ -1,6 +1,7 @@
 import Batch
 import Foundation
 import ModelFamily
+import Reports
 
 /// The answers of a run, from every result in its folder: each objective's distribution per
 /// decision, which of two decisions has the lower impact how often, and (re-optimising) how
@@ -61,7 +62,8 @@ public struct UncertaintySummary: Sendable, Codable, Equatable {
     public var mostFrequent: Decision?
 
     public init(manifest: UncertaintyManifest, results: [BatchResult]) {
-        let ok = results.filter { $0.status == "optimal" }
+        // In sample order, whatever order jobs and shards wrote them in: the same numbers for the same samples.
+        let ok = results.filter { $0.status == "optimal" }.sorted { $0.index < $1.index }
         samples = ok.count
         failed = results.count - ok.count
         errors = Array(results.filter { $0.status != "optimal" }.compactMap { $0.error.map { "\($0)" } }.prefix(3))
@@ -181,5 +183,35 @@ public struct UncertaintySummary: Sendable, Codable, Equatable {
 
     public var choicesCSV: String {
         "choice,samples,share,deterministic\n" + choices.map { "\(csvField($0.choice)),\($0.samples),\($0.share),\($0.deterministic)\n" }.joined()
+    }
+}
+
+extension UncertaintySummary {
+    /// The report's section: the statistics of each point's impacts, the neighbouring points
+    /// compared under the same draws, what was drawn, and the front with its 5-95 % bars.
+    public func reportSection(manifest: UncertaintyManifest, command: String) -> ReportSection {
+        func number(_ value: Double) -> String { ResultTable.reportNumber(value) }
+        var text = "## How sure these results are\n\n"
+        text += "\(samples) Monte Carlo samples of the database's distributions (seed \(manifest.seed), \(manifest.scope) scope, a log-normal's "
+            + "first parameter read as its \(manifest.lognormal)), each point's decision held fixed; made with `\(command)`.\n\n"
+        text += manifest.drawn.map { "- \($0)\n" }.joined() + "\n"
+        text += "| decision | objective | deterministic | mean | sd | 5 % | 50 % | 95 % |\n|---|---|---|---|---|---|---|---|\n"
+        for row in statistics where row.objective != "cost" {
+            text += "| \(row.decision) | \(row.objective) [\(row.unit)] | \(row.deterministic.map(number) ?? "") | \(number(row.mean)) | \(number(row.sd)) | "
+                + "\(number(row.p5)) | \(number(row.p50)) | \(number(row.p95)) |\n"
+        }
+        let labels = manifest.decisions.map(\.label)
+        let neighbours = comparisons.filter { comparison in
+            guard let a = labels.firstIndex(of: comparison.a), let b = labels.firstIndex(of: comparison.b) else { return false }
+            return b == a + 1
+        }
+        if !neighbours.isEmpty {
+            text += "\nNeighbouring points under the same draws (common random numbers): how often the first has the lower value.\n\n"
+            text += "| objective | a | b | P(a lower) |\n|---|---|---|---|\n"
+            for row in neighbours { text += "| \(row.objective) | \(row.a) | \(row.b) | \(String(format: "%.3f", row.probabilityALower)) |\n" }
+        }
+        if failed > 0 { text += "\n\(failed) samples failed: \(errors.joined(separator: "; "))\n" }
+        let chart = UncertaintyChart(manifest: manifest, summary: self).map { (name: "uncertainty", svg: $0.svg()) }
+        return ReportSection(title: "Front with 5-95 % intervals", markdown: text.trimmingCharacters(in: .newlines), chart: chart)
     }
 }

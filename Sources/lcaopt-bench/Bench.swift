@@ -8,7 +8,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lcaopt-bench",
         abstract: "lcaopt benchmarks: each prints a table of measured times.",
-        subcommands: [TransportLPBench.self, LCIABench.self, SupplyChainBench.self, BatchBench.self, MOLABench.self, NetworkBench.self])
+        subcommands: [TransportLPBench.self, LCIABench.self, SupplyChainBench.self, BatchBench.self, MOLABench.self, NetworkBench.self, UncertaintyBench.self])
 }
 
 /// A seeded generator (SplitMix64) so every run builds the same data.

@@ -5,6 +5,7 @@ import ModelLoader
 import Pareto
 import Reports
 import ModelFamily
+import Uncertainty
 
 /// `lcaopt report MODEL --out DIR`: a worked example as a notebook and a Markdown page.
 struct ReportCommand: ParsableCommand {
@@ -26,6 +27,15 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: "The folder to write into.") var out: String
 
+    @Option(parsing: .unconditional, help: "Add a section on how sure the front is: this many Monte Carlo samples of the database's distributions, each point's decision held fixed (see `lcaopt uncertainty`).")
+    var samples: Int?
+
+    @Option(parsing: .unconditional, help: "The seed of those samples.") var seed: UInt64 = 1
+
+    func validate() throws {
+        if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, not \(samples)") }
+    }
+
     func run() throws {
         try reportingErrors {
             do { try FileSet.checkWritable(out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) }
@@ -45,7 +55,21 @@ struct ReportCommand: ParsableCommand {
         if let objectives { command += ["--objectives", objectives] }
         if method != .auto { command += ["--method", method.rawValue] }
         command += ["--points", "\(points)", "--out", out]
-        let report = NotebookReport(name: name, model: model, problem: problem, front: front, command: command.joined(separator: " "))
+        if let samples { command += ["--samples", "\(samples)", "--seed", "\(seed)"] }
+        var report = NotebookReport(name: name, model: model, problem: problem, front: front, command: command.joined(separator: " "))
+        if let samples {
+            guard let database = try options.load(format: format).database else {
+                throw CommandFailure(message: "\(options.model): --samples needs the model's openLCA database, which holds the distributions", exitCode: 1)
+            }
+            let settings = UncertaintyOptions(samples: samples, seed: seed, jobs: ProcessInfo.processInfo.activeProcessorCount, front: names,
+                                              points: points, method: method, makeBackend: try options.solver.factory())
+            do {
+                let outcome = try UncertaintyRun.run(model, database: database, options: settings)
+                report.sections.append(outcome.summary.reportSection(manifest: outcome.manifest, command: command.joined(separator: " ")))
+            } catch let error as UncertaintyError {
+                throw CommandFailure(message: error.message, exitCode: error.isSolverFailure ? 2 : 1)
+            }
+        }
         do { return try report.write(to: out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) }
     }
 }

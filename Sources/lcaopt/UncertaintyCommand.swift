@@ -4,6 +4,7 @@ import Foundation
 import Impact
 import ModelFamily
 import OpenLCA
+import Pareto
 import Synchronization
 import Uncertainty
 
@@ -44,7 +45,9 @@ struct UncertaintyRunCommand: ParsableCommand {
     @Option(help: "The objective minimised: by the decision evaluated (default cost), or per sample with --reoptimise (default the first indicator).") var objective: String?
     @Flag(help: "Evaluate every point of the front (of --objectives) instead of one solve's decision.") var front = false
     @Option(help: "The front's objectives, comma-separated (default: cost and the first indicator).") var objectives: String?
-    @Option(parsing: .unconditional, help: "Points of the front.") var points = 10
+    @Option(parsing: .unconditional, help: "Points of the front: grid points, or points evenly spaced along an exact front (default: its corners).") var points: Int?
+    @Option(help: "How the front is found: auto (exact for two objectives of an LP, else augmecon2), augmecon2, epsilon or exact.")
+    var method: ParetoOptions.Method = .auto
     @Option(help: "A log-normal's first parameter is the median (openLCA up to 2.3, ecoSpold: default) or the mean (olca-core since November 2024).")
     var lognormal: LogNormalConvention = .median
     @Option(parsing: .unconditional, help: "Seconds for each solve.") var timeLimit: Double?
@@ -57,7 +60,7 @@ struct UncertaintyRunCommand: ParsableCommand {
         if let jobs, jobs < 1 || jobs > 1024 { throw ValidationError("--jobs must be 1 to 1024, not \(jobs)") }
         if let shard, BatchRunCommand.parseShard(shard) == nil { throw ValidationError("--shard takes I/N with 0 <= I < N, e.g. 0/4") }
         if resume && out == nil { throw ValidationError("--resume needs --out DIR (the folder of the earlier run)") }
-        if points < 2 { throw ValidationError("--points must be at least 2, not \(points)") }
+        if let points, points < 2 { throw ValidationError("--points must be at least 2, not \(points)") }
         if reoptimise && front { throw ValidationError("--front evaluates the front's decisions; --reoptimise re-solves one objective per sample: choose one") }
         if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)") }
     }
@@ -74,7 +77,7 @@ struct UncertaintyRunCommand: ParsableCommand {
 
     private func run<Model: FamilyModel>(_ model: Model, database: OpenLCADatabase) throws {
         var settings = UncertaintyOptions(samples: samples, seed: seed, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, outDirectory: out,
-                                          resume: resume, reoptimise: reoptimise, objective: objective, points: points, convention: lognormal,
+                                          resume: resume, reoptimise: reoptimise, objective: objective, points: points, method: method, convention: lognormal,
                                           timeLimit: timeLimit, makeBackend: try options.solver.factory())
         settings.shard = shard.flatMap(BatchRunCommand.parseShard)
         if front { settings.front = try options.sweptObjectives(objectives, model: model) }
@@ -100,7 +103,7 @@ struct UncertaintyRunCommand: ParsableCommand {
             throw CommandFailure(message: "\(error) with --out DIR", exitCode: 1)
         }
         if terminal { writeError("\n") }
-        for note in outcome.manifest.notes { printError("note: \(note)") }
+        for note in outcome.manifest.drawn + outcome.manifest.notes { printError("note: \(note)") }
         printError(String(format: "uncertainty: %d samples computed, %d kept from an earlier run, %.2f s (%.0f samples/s)%@",
                           outcome.computed, outcome.skipped, outcome.seconds, outcome.seconds > 0 ? Double(outcome.computed) / outcome.seconds : 0,
                           out.map { "; results in \($0)" } ?? ""))

@@ -6,7 +6,9 @@ import Testing
 /// nbformat 4 notebooks.
 @Suite struct NotebookExportTests {
     static let root = FixtureFiles.packageRoot()
-    static let examples = [("resin-supply.json", "10"), ("resin-storage.json", "8"),
+    /// Each example with its points and further arguments (the bundled example's report carries
+    /// the uncertainty section).
+    static let examples = [("resin-supply.json", "10 --samples 1000"), ("resin-storage.json", "8"),
                            ("urban-energy.yaml", "8"), ("cement-expansion.yaml", "8"), ("food-system.yaml", "8")]
 
     @Test(arguments: examples)
@@ -14,7 +16,8 @@ import Testing
         let (file, points) = example
         let name = String(file.split(separator: ".")[0])
         let out = NSTemporaryDirectory() + "lcaopt-notebooks-\(UUID().uuidString)"
-        let result = try CLI.run(["report", "db-fixtures/examples/\(file)", "--points", points, "--out", out], currentDirectory: Self.root)
+        let arguments = points.split(separator: " ").map(String.init)
+        let result = try CLI.run(["report", "db-fixtures/examples/\(file)", "--points"] + arguments + ["--out", out], currentDirectory: Self.root)
         #expect(result.exitCode == 0, "\(result.stderr)")
         let regenerated = try String(contentsOfFile: "\(out)/\(name).md", encoding: .utf8).replacingOccurrences(of: out, with: "notebooks-export")
         let committed = try String(contentsOfFile: "\(Self.root)/notebooks-export/\(name).md", encoding: .utf8)

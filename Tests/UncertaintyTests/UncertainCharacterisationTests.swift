@@ -93,6 +93,23 @@ import Testing
         #expect(model.census.notes.contains { $0.contains("1 log-normal amounts store a geometric standard deviation of 0") })
     }
 
+    /// `part` needs 2 kg of `lognormal`'s product and emits 0.5 kg: in every sample its
+    /// cradle-to-gate GWP is 0.5 + 2 x lognormal's, whether the technology matrix is drawn (the
+    /// whole database: the reference's diagonal has a distribution, so A is refactorised) or
+    /// fixed (these two processes alone: scaling vectors solved once).
+    @Test func test_linked_impacts_follow_the_drawn_supplier_in_both_system_paths() throws {
+        let (whole, db, ids, category) = try Self.setUp(system: true)
+        let pair = try UncertainCharacterisation.system(database: db, processes: [ids[0], ids[8]], categories: [category])
+        for model in [whole, pair] {
+            let sampler = try model.sampler()
+            let lognormal = model.processes.firstIndex(of: ids[0])!, part = model.processes.firstIndex(of: ids[8])!
+            for index in 0..<200 {
+                let impacts = try sampler.impacts(sample: index, seed: 5)
+                #expect(abs(impacts[part][0] - (0.5 + 2 * impacts[lognormal][0])) <= 1e-12 * impacts[part][0])
+            }
+        }
+    }
+
     /// Two samplers (two threads) give the same sample, whatever order they are asked in.
     @Test func test_samples_do_not_depend_on_the_sampler_or_order() throws {
         let (model, _, _, _) = try Self.setUp(system: true)
