@@ -42,6 +42,22 @@ import Uncertainty
 
     static func loaded(_ directory: String) throws -> LoadedModel { try ModelSource.load(path: try model(directory: directory)) }
 
+    /// P(LN < N) for LN log-normal (median 2, gsd 1.5) and N normal (3, 0.5), independent:
+    /// the integral of P(LN < x) f(x) dx, f the normal density and P(LN < x) = Phi((ln x - ln 2) / ln 1.5),
+    /// by Simpson's rule over 3 -/+ 5 sd (about 0.81).
+    static var probabilityLogNormalBelowNormal: Double {
+        func phi(_ z: Double) -> Double { 0.5 * erfc(-z / 2.squareRoot()) }
+        func density(_ x: Double) -> Double { exp(-pow((x - 3) / 0.5, 2) / 2) / (0.5 * (2 * Double.pi).squareRoot()) }
+        let steps = 4000, low = 0.5, h = 5.0 / Double(steps)
+        var integral = 0.0
+        for i in 0...steps {
+            let x = low + Double(i) * h
+            let weight: Double = i == 0 || i == steps ? 1 : (i % 2 == 1 ? 4 : 2)
+            integral += weight * phi((log(x) - log(2)) / log(1.5)) * density(x)
+        }
+        return integral * h / 3
+    }
+
     /// Evaluate mode: a sample's objectives are the LP's objective rows, built with that sample's
     /// impacts, at the fixed decision (all 10 kg from `nm`): gwp = 10 x the sample's normal draw, cost 10.
     @Test func test_evaluated_objectives_are_the_sampled_rows_at_the_decision() throws {
@@ -94,10 +110,9 @@ import Uncertainty
         #expect(one.count == 40 && one == two && one == shards)
     }
 
-    /// Re-optimising for gwp, `ln` wins a sample when its draw is below `nm`'s:
-    /// P = integral of P(LN < x) f(x) dx, f the normal (3, 0.5) density and
-    /// P(LN < x) = Phi((ln x - ln 2) / ln 1.5), by Simpson's rule over 3 -/+ 5 sd; 2,000 samples
-    /// match it within 4 binomial standard errors.
+    /// Re-optimising for gwp, `ln` wins a sample when its draw is below `nm`'s, with
+    /// probability ``probabilityLogNormalBelowNormal``: 2,000 samples match it within 4 binomial
+    /// standard errors.
     @Test func test_reoptimised_choice_frequency_matches_the_probability() throws {
         let directory = Self.temporary()
         let loaded = try Self.loaded(directory)
@@ -106,16 +121,7 @@ import Uncertainty
         options.reoptimise = true
         let outcome = try UncertaintyRun.run(data, database: loaded.database!, options: options)
         #expect(outcome.manifest.objective == "gwp")
-        func phi(_ z: Double) -> Double { 0.5 * erfc(-z / 2.squareRoot()) }
-        func density(_ x: Double) -> Double { exp(-pow((x - 3) / 0.5, 2) / 2) / (0.5 * (2 * Double.pi).squareRoot()) }
-        let steps = 4000, low = 0.5, h = 5.0 / Double(steps)
-        var integral = 0.0
-        for i in 0...steps {
-            let x = low + Double(i) * h
-            let weight: Double = i == 0 || i == steps ? 1 : (i % 2 == 1 ? 4 : 2)
-            integral += weight * phi((log(x) - log(2)) / log(1.5)) * density(x)
-        }
-        let probability = integral * h / 3
+        let probability = Self.probabilityLogNormalBelowNormal
         let share = try #require(outcome.summary.choices.first { $0.choice == "supplier ln" }).share
         let error = (probability * (1 - probability) / 2000).squareRoot()
         #expect(abs(share - probability) < 4 * error, "share \(share) vs \(probability)")
@@ -160,5 +166,43 @@ import Uncertainty
         #expect(FileManager.default.fileExists(atPath: directory + "/front/uncertainty.svg"))
         let svg = try String(contentsOfFile: directory + "/front/uncertainty.svg", encoding: .utf8)
         #expect(svg.contains("point 1: gwp"))
+    }
+
+    /// The same two suppliers as a network (one bus, 10 kg demanded): evaluated, the cost-optimal
+    /// decision's gwp is 10 x the normal draw in every sample; re-optimised, `ln` is used with
+    /// the same probability as in the supply chain.
+    @Test func test_network_models_are_sampled_alike() throws {
+        let directory = Self.temporary()
+        let path = directory + "/two-supplies.yaml"
+        try """
+            kind: network
+            name: two supplies
+            database: \(try FixtureFiles.uncertain())
+            carriers: [{id: steel, unit: kg}]
+            buses: [{id: plant, carrier: steel}]
+            indicators: [{id: gwp, impactCategory: Climate change}]
+            supplies:
+              - {id: ln, bus: plant, cost: 2, process: u-lognormal}
+              - {id: nm, bus: plant, cost: 1, process: u-normal}
+            demands: [{id: need, bus: plant, amount: 10}]
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let loaded = try ModelSource.load(path: path)
+        let db = loaded.database!
+        let evaluated = try UncertaintyRun.run(loaded.family, database: db, options: Self.options(samples: 100, out: directory + "/evaluate"))
+        #expect(evaluated.manifest.decisions.first?.choices == ["use nm"])
+        let links = try #require(loaded.family.impactLinks)
+        let characterisation = try UncertainCharacterisation.direct(database: db, processes: links.processes, categories: links.categories)
+        let sampler = try characterisation.sampler()
+        let nm = characterisation.processes.firstIndex(of: try db.process(matching: "u-normal").id)!
+        for result in readResults(directory: directory + "/evaluate").prefix(20) {
+            let draw = try sampler.impacts(sample: result.index, seed: 42)[nm][0]
+            #expect(abs(result.objectives["gwp"]! - 10 * draw) <= 1e-9 * 10 * draw)
+        }
+        var options = Self.options(samples: 2000, jobs: 2)
+        options.reoptimise = true
+        let outcome = try UncertaintyRun.run(loaded.family, database: db, options: options)
+        let probability = Self.probabilityLogNormalBelowNormal
+        let share = try #require(outcome.summary.choices.first { $0.choice == "use ln" }).share
+        #expect(abs(share - probability) < 4 * (probability * (1 - probability) / 2000).squareRoot(), "share \(share) vs \(probability)")
     }
 }
