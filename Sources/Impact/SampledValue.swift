@@ -31,6 +31,8 @@ public enum SampledValue: Sendable, Hashable {
         switch uncertainty {
         case .logNormal(let gm, let gsd):
             guard gsd != 0 else { return nil }
+            // A geometric standard deviation of 1 has no spread: the amount itself (exp(ln x) would round).
+            if abs(gsd) == 1 { self = .fixed(gm); return }
             // olca-core: sigma = ln|gsd| (a gsd below 1 gives a negative sigma: the same distribution).
             let sigma = log(abs(gsd)), mu = log(abs(gm))
             self = .logNormal(mu: convention == .mean ? mu - sigma * sigma / 2 : mu, sigma: sigma, sign: gm < 0 ? -1 : 1)

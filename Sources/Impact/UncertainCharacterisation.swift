@@ -109,6 +109,7 @@ public struct UncertainCharacterisation: Sendable {
             let entries = inventory.entries[inventory.starts[position]..<inventory.starts[position + 1]]
             builder.addGroups(entries.map { ($0.flow, $0.amount, $0.conversion, $0.uncertainty, $0.isInput) }, to: &direct.groups)
         }
+        builder.census.pedigreeOnly = try database.pedigreeWithoutDistribution(ofProcesses: processes)
         return builder.finish(categories: categoryList, processes: processes, base: base, layout: .direct(direct))
     }
 
@@ -130,6 +131,7 @@ public struct UncertainCharacterisation: Sendable {
             builder.addGroups(entries.map { ($0.flow, $0.amount, $0.scale, $0.uncertainty, $0.isInput) }, to: &groups,
                               directions: entries.map(\.flowIsInput))
         }
+        builder.census.pedigreeOnly = try database.pedigreeWithoutDistribution(ofProcesses: Set(result.columnProcess))
         let system = SystemLayout(size: result.size, rows: result.rows, columns: result.columns, values: result.values,
                                   tripletCell: tripletCell, tripletScale: tripletScale, groups: groups,
                                   demandColumn: result.demandColumn, demandValue: result.demandValue)
@@ -265,6 +267,8 @@ public struct UncertaintyCensus: Sendable, Equatable, Codable {
     /// with the first reasons.
     public var unusable = 0
     public var reasons: [String] = []
+    /// Exchanges with a pedigree entry but no distribution (not drawn, as in openLCA).
+    public var pedigreeOnly = 0
 
     /// Lines for a report: what is drawn, what is held and why.
     public var notes: [String] {
@@ -274,6 +278,9 @@ public struct UncertaintyCensus: Sendable, Equatable, Codable {
         var lines = ["distributions drawn: exchange amounts \(list(exchanges)) (\(fixedExchanges) without one), characterisation factors \(list(factors))"]
         if heldLogNormal > 0 {
             lines.append("\(heldLogNormal) log-normal amounts store a geometric standard deviation of 0 (none stated): held at their amounts (openLCA would draw infinities from ln 0)")
+        }
+        if pedigreeOnly > 0 {
+            lines.append("\(pedigreeOnly) exchanges carry a pedigree entry but no distribution: not drawn (openLCA's simulator draws stored distributions only; its editor stores a log-normal when a pedigree is applied)")
         }
         if unusable > 0 { lines.append("\(unusable) distributions cannot be drawn from and are held at their amounts: " + reasons.joined(separator: "; ")) }
         return lines

@@ -58,3 +58,23 @@ extension OpenLCADatabase {
         }
     }
 }
+
+extension OpenLCADatabase {
+    /// How many exchanges of `processes` carry a pedigree entry (`pedigree_uncertainty`) but no
+    /// distribution: openLCA's editor turns a pedigree into a stored log-normal when a user applies
+    /// it, and its simulator draws stored distributions only, so these amounts are not drawn.
+    public func pedigreeWithoutDistribution(ofProcesses processes: some Collection<Int64>) throws(OpenLCAError) -> Int {
+        guard !processes.isEmpty, schema.hasColumn("tbl_exchanges", "pedigree_uncertainty") else { return 0 }
+        let owner = schema.integerExpression("tbl_exchanges", "f_owner")
+        let type = schema.column("tbl_exchanges", "distribution_type")
+        return try reading {
+            let statement = try prepare("""
+                SELECT count(*) FROM tbl_exchanges WHERE \(owner) IN (SELECT value FROM json_each(?1))
+                AND length(trim(coalesce(pedigree_uncertainty, ''))) > 0 AND coalesce(\(type), 0) = 0
+                """)
+            statement.bind(1, "[" + processes.map(String.init).joined(separator: ",") + "]")
+            guard try statement.step() else { return 0 }
+            return Int(statement.int64(0) ?? 0)
+        }
+    }
+}

@@ -119,3 +119,32 @@ import Testing
         #expect(forward == Array(backward.reversed()))
     }
 }
+
+/// On the shared US LCI database: what its distributions give.
+@Suite struct SharedDatabaseUncertaintyTests {
+    static let database = FixtureFiles.sharedDatabase("uslci_fy17_ipcc2021")
+    static let gwp = "22373119-7cbb-5450-97c8-49a119af7614"
+
+    /// "Injection molding, rigid polypropylene part" has two characterised elementary exchanges
+    /// (propane, dichloromethane), both log-normal with a geometric standard deviation of 1
+    /// (counted by SQL: `distribution_type = 1`, `parameter2_value = 1`): no spread, every sample
+    /// the deterministic impact exactly.
+    @Test func test_unit_geometric_deviations_give_no_spread() throws {
+        let db = try OpenLCADatabase(path: Self.database)
+        let process = try db.process(matching: "Injection molding, rigid polypropylene part, at plant").id
+        let model = try UncertainCharacterisation.direct(database: db, processes: [process], categories: [try db.impactCategory(matching: Self.gwp).id])
+        #expect(model.census.exchanges == ["log-normal": 2])
+        let sampler = try model.sampler()
+        for index in 0..<50 { #expect(try sampler.impacts(sample: index, seed: 1) == model.base) }
+    }
+
+    /// "Coal mine tailings storage and disposal" has 72 exchanges with a pedigree entry and no
+    /// distribution (SQL: `pedigree_uncertainty <> ''` and `distribution_type` NULL): counted and said.
+    @Test func test_pedigree_entries_without_distribution_are_said() throws {
+        let db = try OpenLCADatabase(path: Self.database)
+        let process = try db.process(matching: "90e6ea39-1ed4-32bc-9b03-0129c6d5b2f0").id
+        let model = try UncertainCharacterisation.direct(database: db, processes: [process], categories: [try db.impactCategory(matching: Self.gwp).id])
+        #expect(model.census.pedigreeOnly == 72)
+        #expect(model.census.notes.contains { $0.hasPrefix("72 exchanges carry a pedigree entry but no distribution") })
+    }
+}
