@@ -132,6 +132,20 @@ public struct LPFileProblem: FamilyProblem {
 
     public func solution(primal: [Double]?) -> [String: Double] { primal.map(decision) ?? [:] }
 
+    /// An LP file has no coordinates.
+    public func map(of decision: [String: Double]) -> DecisionMap { DecisionMap() }
+
+    /// Each objective row by column.
+    public func breakdown(primal: [Double]) -> [ObjectivePart] {
+        model.objectives.flatMap { objective in
+            objective.variables.indices.compactMap { position -> ObjectivePart? in
+                let column = Int(objective.variables[position])
+                let value = objective.coefficients[position] * primal[column]
+                return value == 0 ? nil : ObjectivePart(objective: objective.name, part: "column", item: model.columnName(column), value: value)
+            }
+        }
+    }
+
     /// The columns at a non-zero value.
     public func choices(of decision: [String: Double]) -> [String] { decision.keys.sorted().map { "column \($0)" } }
 

@@ -65,6 +65,10 @@ public protocol FamilyProblem: Sendable {
     /// The choices a decision makes, each a short stable label (`supplier S1`, `mode rail`,
     /// `route S1 -> plant by rail`; `build wind`, `use chp`): what uncertainty analysis counts.
     func choices(of decision: Decision) -> [String]
+    /// Places and flows of a decision for a map (empty when the model has no coordinates).
+    func map(of decision: Decision) -> DecisionMap
+    /// Each objective (cost and the indicators) at column values `primal`, split into its parts.
+    func breakdown(primal: [Double]) -> [ObjectivePart]
     /// Tables of a decision (a front point's), for reports.
     func tables(of decision: Decision) -> [ResultTable]
     /// Tables of a solution, for `solve`'s text, CSV and files; `objectives` is the objective table.

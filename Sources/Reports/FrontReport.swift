@@ -20,9 +20,14 @@ public struct FrontReport<Decision: Codable & Sendable & Equatable>: Sendable, C
         /// front, or locally (the epsilon row's dual) at a grid point of a two-objective LP; nil at
         /// an exact front's last point, at the grid's end points and for MILPs.
         public var price: Double?
+        /// The point's column values, noise cleaned (not encoded: what pages and breakdowns are made from).
+        public var primal: [Double]?
 
-        public init(objectives: [String: Double], epsilon: [String: Double], status: String, decision: Decision? = nil, price: Double? = nil) {
-            (self.objectives, self.epsilon, self.status, self.decision, self.price) = (objectives, epsilon, status, decision, price)
+        enum CodingKeys: String, CodingKey { case objectives, epsilon, status, decision, price }
+
+        public init(objectives: [String: Double], epsilon: [String: Double], status: String, decision: Decision? = nil, price: Double? = nil,
+                    primal: [Double]? = nil) {
+            (self.objectives, self.epsilon, self.status, self.decision, self.price, self.primal) = (objectives, epsilon, status, decision, price, primal)
         }
     }
 
@@ -101,7 +106,7 @@ extension FrontReport {
             var epsilon: [String: Double] = [:]
             for (position, name) in names.dropFirst().enumerated() { epsilon[name] = point.epsilon[position] }
             return Point(objectives: values, epsilon: epsilon, status: point.status.rawValue,
-                         decision: decisions ? problem.decision(primal: clean.primal) : nil, price: point.price)
+                         decision: decisions ? problem.decision(primal: clean.primal) : nil, price: point.price, primal: clean.primal)
         }
         if result.method == .exact && !result.corners.isEmpty && names.count == 2 {
             let edges = FrontEdge.edges(of: result.corners, problem: problem, names: names, units: units, numbered: result.corners.count == result.points.count)
@@ -196,9 +201,9 @@ extension FrontReport {
     }
 
     /// Writes `front.csv`, `front.json`, `payoff.csv`, `front.svg` (and `mac.svg`, the abatement
-    /// curve, for an exact front) into `directory`, as a
-    /// set (``FileSet``): a kill or a full disk leaves the previous set whole.
-    public func write(to directory: String) throws(OutputError) {
+    /// curve, for an exact front) and the `extra` files (the explorer page) into `directory`, as
+    /// a set (``FileSet``): a kill or a full disk leaves the previous set whole.
+    public func write(to directory: String, extra: [(name: String, data: Data)] = []) throws(OutputError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -207,6 +212,7 @@ extension FrontReport {
         var files = [("front.csv", Data(frontCSV().utf8)), ("payoff.csv", Data(payoffCSV().utf8)),
                      ("front.svg", Data(chart().svg().utf8)), ("front.json", json)]
         if let abatement = abatementChart() { files.append(("mac.svg", Data(abatement.svg().utf8))) }
+        files += extra.map { ($0.name, $0.data) }
         try FileSet.write(files, into: directory)
     }
 

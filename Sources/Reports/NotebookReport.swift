@@ -12,10 +12,14 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
     public var front: FrontReport<Decision>
     /// The tables of each point's decision (empty for points without one).
     public var pointTables: [[ResultTable]]
+    /// Each point's objectives split by part and item (``FamilyProblem/breakdown(primal:)``).
+    public var pointBreakdowns: [[ObjectivePart]]
     /// The exact command that produced the report.
     public var command: String
     /// Further sections (an uncertainty analysis of the front), before "Further analysis".
     public var sections: [ReportSection] = []
+    /// The front explorer (``ExplorerPage``), written as NAME.html when set.
+    public var page: String?
 
     public init<Problem: FamilyProblem>(name: String, model: Problem.Model, problem: Problem, front: FrontReport<Decision>, command: String)
     where Problem.Decision == Decision {
@@ -23,20 +27,28 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
         summaryOfModel = model.summary
         self.front = front
         pointTables = front.points.map { point in point.decision.map { problem.tables(of: $0) } ?? [] }
+        pointBreakdowns = front.points.map { point in point.primal.map { problem.breakdown(primal: $0) } ?? [] }
         self.command = command
     }
 
     public var csvName: String { "\(name)-front.csv" }
     public var svgName: String { "\(name)-front.svg" }
     public var macName: String { "\(name)-mac.svg" }
-    /// Writes NAME.md, NAME.ipynb, NAME-front.csv and NAME-front.svg (and NAME-mac.svg, the
-    /// abatement curve of an exact front) into `directory`; returns the names written.
+    public var breakdownName: String { "\(name)-breakdown.svg" }
+    public var decisionsName: String { "\(name)-decisions.csv" }
+    /// Writes NAME.md, NAME.ipynb, NAME-front.csv, NAME-front.svg, NAME-decisions.csv (every
+    /// point's decision), NAME-breakdown.svg (where the highlighted points' objectives come
+    /// from), NAME-mac.svg (the abatement curve of an exact front) and the sections' charts into
+    /// `directory`; returns the names written.
     @discardableResult
     public func write(to directory: String) throws(OutputError) -> [String] {
         var files = [(csvName, Data(front.frontCSV().utf8)), (svgName, Data(front.chart().svg().utf8)),
+                     (decisionsName, Data(decisionsCSV.utf8)),
                      ("\(name).md", Data(markdown().utf8)), ("\(name).ipynb", Data(notebook().utf8))]
         if let abatement = front.abatementChart() { files.append((macName, Data(abatement.svg().utf8))) }
+        if pointBreakdowns.contains(where: { !$0.isEmpty }) { files.append((breakdownName, Data(breakdownChart.svg().utf8))) }
         for section in sections { if let chart = section.chart { files.append(("\(name)-\(chart.name).svg", Data(chart.svg.utf8))) } }
+        if let page { files.append(("\(name).html", Data(page.utf8))) }
         try FileSet.write(files, into: directory)
         return files.map(\.0)
     }
@@ -111,11 +123,57 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
         var text = "### Decision at the \(label)\n\n"
         text += point.objectives.keys.sorted().map { "\($0) = \(ResultTable.reportNumber(point.objectives[$0]!)) \(front.units[$0] ?? "")" }.joined(separator: ", ") + "\n\n"
         text += pointTables[index].filter { !$0.rows.isEmpty }.map { "**\($0.title)**\n\n" + Self.table($0) }.joined(separator: "\n\n")
+        if let breakdown = breakdownTable(index) { text += "\n\n**Where the objectives come from**\n\n" + breakdown }
+        return text
+    }
+
+    /// The point's objectives by part and item, one column per objective (empty cells: the
+    /// item does not enter that objective); nil without a breakdown.
+    func breakdownTable(_ index: Int) -> String? {
+        let parts = pointBreakdowns[index]
+        guard !parts.isEmpty else { return nil }
+        let objectives = front.allObjectiveNames.filter { name in parts.contains { $0.objective == name } }
+        var keys: [String] = [], values: [String: [String: Double]] = [:]
+        for part in parts {
+            let key = part.part + "\u{1}" + part.item
+            if values[key] == nil { keys.append(key) }
+            values[key, default: [:]][part.objective, default: 0] += part.value
+        }
+        let rows = keys.map { key -> [String] in
+            let names = key.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
+            return names + objectives.map { values[key]![$0].map { ResultTable.reportNumber($0) } ?? "" }
+        }
+        let totals = ["total", ""] + objectives.map { name in ResultTable.reportNumber(parts.filter { $0.objective == name }.reduce(0) { $0 + $1.value }) }
+        return Self.table(["part", "item"] + objectives.map { FrontReport<Decision>.labelled($0, front.units[$0]) }, rows + [totals])
+    }
+
+    /// The highlighted points' breakdowns as one chart.
+    var breakdownChart: BreakdownChart {
+        BreakdownChart(title: "\(front.model): where the objectives come from",
+                       points: highlighted.map { (label: "point \($0.1 + 1)", parts: pointBreakdowns[$0.1]) },
+                       objectives: front.allObjectiveNames, units: front.units)
+    }
+
+    /// Every point's decision, one row per cell of its tables: `point, table, row, column, value`
+    /// (long form: `pivot` it in pandas).
+    var decisionsCSV: String {
+        var text = "point,table,row,column,value\n"
+        for (index, tables) in pointTables.enumerated() {
+            for table in tables {
+                for (r, row) in table.rows.enumerated() {
+                    for (c, cell) in row.enumerated() where c < table.columns.count {
+                        text += "\(index + 1),\(csvField(table.file)),\(r + 1),\(csvField(table.columns[c])),\(csvField(cell.csv))\n"
+                    }
+                }
+            }
+        }
         return text
     }
 
     var pandasCode: String {
-        "import pandas as pd\n\nfront = pd.read_csv(\"\(csvName)\", comment=\"#\")  # the # lines say where the numbers come from\nfront"
+        "import pandas as pd\n\n"
+            + "decisions = pd.read_csv(\"\(decisionsName)\")  # every point's decision: point, table, row, column, value\n"
+            + "front = pd.read_csv(\"\(csvName)\", comment=\"#\")  # the # lines say where the numbers come from\nfront"
     }
 
     // MARK: Documents
@@ -125,6 +183,7 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
         if let prices = pricesText { parts.append(prices + "\n\n![Marginal abatement cost](\(macName))") }
         parts.append("## Decisions")
         parts += highlighted.map { decisionSection($0.0, $0.1) }
+        if pointBreakdowns.contains(where: { !$0.isEmpty }) { parts.append("![Where the objectives come from](\(breakdownName))") }
         parts += sections.map { section in
             section.markdown + (section.chart.map { "\n\n![\(section.title)](\(name)-\($0.name).svg)" } ?? "")
         }
@@ -148,6 +207,11 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
         }
         cells.append(Self.markdownCell("## Decisions"))
         cells += highlighted.map { Self.markdownCell(decisionSection($0.0, $0.1)) }
+        if pointBreakdowns.contains(where: { !$0.isEmpty }) {
+            cells.append(Self.codeCell("SVG(filename=\"\(breakdownName)\")", count: 1,
+                                       outputs: [["output_type": "display_data", "metadata": [String: Any](),
+                                                  "data": ["image/svg+xml": Self.lines(breakdownChart.svg()), "text/plain": ["<IPython.core.display.SVG object>"]]]]))
+        }
         for section in sections {
             cells.append(Self.markdownCell(section.markdown))
             if let chart = section.chart {

@@ -42,7 +42,7 @@ struct ParetoCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Grid sweeps: split the grid into this many contiguous blocks, each on its own warm solver and thread (default 1).")
     var jobs = 1
 
-    @Option(help: "Write front.csv, front.json, payoff.csv and front.svg (and mac.svg, the abatement curve of an exact front) into this folder.")
+    @Option(help: "Write front.csv, front.json, payoff.csv, front.svg (and mac.svg, the abatement curve of an exact front) and explorer.html (the front explorer) into this folder.")
     var out: String?
 
     @Flag(help: "Print JSON (with the decision of each point and the notes).") var json = false
@@ -106,7 +106,10 @@ struct ParetoCommand: ParsableCommand {
         } else if csv { print(report.frontCSV(), terminator: "") } else {
             Self.printFront(report)
         }
-        if let out { do { try report.write(to: out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) } }
+        if let out {
+            let page = ExplorerPage(problem: problem, front: report, command: (["lcaopt"] + CommandLine.arguments.dropFirst()).joined(separator: " ")).html()
+            do { try report.write(to: out, extra: [("explorer.html", Data(page.utf8))]) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) }
+        }
         for note in model.notes { printError("note: \(note)") }
     }
 

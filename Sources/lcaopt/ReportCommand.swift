@@ -32,6 +32,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(parsing: .unconditional, help: "The seed of those samples.") var seed: UInt64 = 1
 
+    @Flag(help: "Also write NAME.html, the front explorer: one self-contained page (front, map, decisions, breakdowns, comparison) that opens from disk.")
+    var html = false
+
     func validate() throws {
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, not \(samples)") }
     }
@@ -56,7 +59,9 @@ struct ReportCommand: ParsableCommand {
         if method != .auto { command += ["--method", method.rawValue] }
         command += ["--points", "\(points)", "--out", out]
         if let samples { command += ["--samples", "\(samples)", "--seed", "\(seed)"] }
+        if html { command.append("--html") }
         var report = NotebookReport(name: name, model: model, problem: problem, front: front, command: command.joined(separator: " "))
+        var bars: [[String: (Double, Double)]]?
         if let samples {
             guard let database = try options.load(format: format).database else {
                 throw CommandFailure(message: "\(options.model): --samples needs the model's openLCA database, which holds the distributions", exitCode: 1)
@@ -66,10 +71,16 @@ struct ReportCommand: ParsableCommand {
             do {
                 let outcome = try UncertaintyRun.run(model, database: database, options: settings)
                 report.sections.append(outcome.summary.reportSection(manifest: outcome.manifest, command: command.joined(separator: " ")))
+                bars = outcome.manifest.decisions.map { decision in
+                    var ranges: [String: (Double, Double)] = [:]
+                    for row in outcome.summary.statistics where row.decision == decision.label && row.sd > 0 { ranges[row.objective] = (row.p5, row.p95) }
+                    return ranges
+                }
             } catch let error as UncertaintyError {
                 throw CommandFailure(message: error.message, exitCode: error.isSolverFailure ? 2 : 1)
             }
         }
+        if html { report.page = ExplorerPage(problem: problem, front: front, command: command.joined(separator: " "), bars: bars).html() }
         do { return try report.write(to: out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) }
     }
 }

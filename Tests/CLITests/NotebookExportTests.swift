@@ -8,7 +8,7 @@ import Testing
     static let root = FixtureFiles.packageRoot()
     /// Each example with its points and further arguments (the bundled example's report carries
     /// the uncertainty section).
-    static let examples = [("resin-supply.json", "10 --samples 1000"), ("resin-storage.json", "8"),
+    static let examples = [("resin-supply.json", "10 --samples 1000 --html"), ("resin-storage.json", "8"),
                            ("urban-energy.yaml", "8"), ("cement-expansion.yaml", "8"), ("food-system.yaml", "8")]
 
     @Test(arguments: examples)
