@@ -234,7 +234,7 @@ import Glibc
     }
 
     /// `pareto --out` on a disk that fills up: exit 1 naming the file, the previous set whole,
-    /// no staging folder left (a 96 KB tmpfs: a 3-point front fits, a 200-point one does not).
+    /// no staging folder left (a 96 KB tmpfs: a 3-point front with its explorer page fits, a 200-point one does not).
     @Test func paretoOutputsOnAFullDiskKeepThePreviousSet() throws {
         let (model, _) = try Self.example()
         let mountPoint = (model as NSString).deletingLastPathComponent + "/small-disk"
@@ -258,7 +258,7 @@ import Glibc
         try Self.expect(["pareto", model, "--points", "200", "--out", out, "--quiet"], exit: 1, mentions: ["No space left on device"])
         #expect(try String(contentsOfFile: out + "/front.csv", encoding: .utf8) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: mountPoint) == ["front"])
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out)) == ["front.csv", "front.json", "payoff.csv", "front.svg", "mac.svg"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out)) == ["front.csv", "front.json", "payoff.csv", "front.svg", "mac.svg", "explorer.html"])
     }
 
     // MARK: Databases: never written, clear messages
@@ -299,7 +299,7 @@ import Glibc
             #expect(Date().timeIntervalSince(sent) < 5)
             #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus != 0)
             let files = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
-            #expect(files.isEmpty || Set(files) == ["front.csv", "front.json", "payoff.csv", "front.svg"], "\(files)")
+            #expect(files.isEmpty || Set(files) == ["front.csv", "front.json", "payoff.csv", "front.svg", "mac.svg", "explorer.html"], "\(files)")
         }
     }
 
