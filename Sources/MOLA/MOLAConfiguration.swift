@@ -58,11 +58,17 @@ public struct MOLAConfiguration: Sendable, Equatable {
         data.withUnsafeBytes { bytes in
             var reader = JSONByteReader(bytes: bytes, allowsNonFinite: true)
             var keys = Set<String>()
+            var found = false
+            // Stops at the second of the two keys, before its value: `parameters` is most of the file.
             let object = reader.members { reader, key in
                 keys.insert(key)
+                if keys.contains("sets") && keys.contains("parameters") {
+                    found = true
+                    return false
+                }
                 return reader.skipValue(depth: 1)
             }
-            return object && keys.contains("sets") && keys.contains("parameters")
+            return found || (object && keys.contains("sets") && keys.contains("parameters"))
         }
     }
 

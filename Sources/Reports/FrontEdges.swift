@@ -32,7 +32,8 @@ extension FrontEdge {
                                               numbered: Bool) -> [FrontEdge] {
         guard corners.count > 1, names.count == 2, let first = problem.objectiveIndex[names[0]], let second = problem.objectiveIndex[names[1]] else { return [] }
         let cleaned = corners.map { problem.cleaned(primal: $0.primal) }
-        let tables = cleaned.map { problem.tables(of: problem.decision(primal: $0.primal)) }
+        // Each corner's rows once (an edge's end is the next edge's start).
+        let rows = cleaned.map { DecisionChanges.rows(problem.tables(of: problem.decision(primal: $0.primal))) }
         return cleaned.indices.dropLast().map { k in
             let a = cleaned[k].objectiveValues, b = cleaned[k + 1].objectiveValues
             let added = b[first] - a[first], avoided = a[second] - b[second]
@@ -41,7 +42,7 @@ extension FrontEdge {
                              price: avoided != 0 ? added / avoided : .infinity,
                              unit: "\(units[names[0]] ?? "") per \(units[names[1]] ?? "")",
                              avoided: avoided, added: added,
-                             changes: DecisionChanges.between(tables[k], tables[k + 1], tolerance: problem.zeroTolerance))
+                             changes: DecisionChanges.between(rows[k], rows[k + 1], tolerance: problem.zeroTolerance))
         }
     }
 }
@@ -56,38 +57,55 @@ public enum DecisionChanges {
     /// Columns whose values are summed over rather than told apart.
     static let summedOver: Set<String> = ["period", "snapshot"]
 
+    /// What changes from the decision of tables `before` to that of `after`.
     public static func between(_ before: [ResultTable], _ after: [ResultTable], tolerance: Double) -> [String] {
-        func rows(_ tables: [ResultTable]) -> [String: (amount: Double, unit: String)] {
-            var found: [String: (Double, String)] = [:]
-            for table in tables {
-                for row in table.rows {
-                    var texts: [String] = [], amount: Double?, unit = ""
-                    for (column, cell) in zip(table.columns, row) {
-                        switch cell {
-                        case .text(let text):
-                            if column == "unit" || column.hasSuffix("_unit") {
-                                if unit.isEmpty { unit = text }
-                            } else if !text.isEmpty && !Self.summedOver.contains(column) {
-                                texts.append(text)
-                            }
-                        case .number(let value, _): if amount == nil { amount = value }
-                        }
-                    }
-                    found["\(table.title.lowercased()) " + texts.joined(separator: " "), default: (0, unit)].0 += amount ?? 1
-                }
+        between(rows(before), rows(after), tolerance: tolerance)
+    }
+
+    /// A decision's rows by key (table title and text cells), with their amount and unit.
+    static func rows(_ tables: [ResultTable]) -> [String: (amount: Double, unit: String)] {
+        var found: [String: (amount: Double, unit: String)] = [:]
+        for table in tables {
+            let title = table.title.lowercased()
+            let roles = table.columns.map { column in
+                column == "unit" || column.hasSuffix("_unit") ? 1 : Self.summedOver.contains(column) ? 2 : 0
             }
-            return found
+            for row in table.rows {
+                var key = title + " ", amount: Double?, unit = "", texts = 0
+                for (position, cell) in row.enumerated() where position < roles.count {
+                    switch cell {
+                    case .text(let text):
+                        if roles[position] == 1 {
+                            if unit.isEmpty { unit = text }
+                        } else if roles[position] == 0 && !text.isEmpty {
+                            key += (texts == 0 ? "" : " ") + text
+                            texts += 1
+                        }
+                    case .number(let value, _): if amount == nil { amount = value }
+                    }
+                }
+                found[key, default: (0, unit)].amount += amount ?? 1
+            }
         }
-        let a = rows(before), b = rows(after)
-        var changes: [(size: Double, text: String)] = []
-        for key in Set(a.keys).union(b.keys).sorted() {
-            let old = a[key]?.amount ?? 0, new = b[key]?.amount ?? 0, unit = (b[key] ?? a[key])!.unit
-            guard abs(new - old) > max(tolerance, 1e-9 * max(abs(old), abs(new))) else { continue }
+        return found
+    }
+
+    /// What changes between two decisions' rows: appearing, disappearing or changing by more
+    /// than the tolerance, largest first (ties in key order).
+    static func between(_ a: [String: (amount: Double, unit: String)], _ b: [String: (amount: Double, unit: String)], tolerance: Double) -> [String] {
+        var changes: [(size: Double, key: String, text: String)] = []
+        func compare(_ key: String, _ old: Double, _ new: Double, unit: String, appeared: Bool, disappeared: Bool) {
+            guard abs(new - old) > max(tolerance, 1e-9 * max(abs(old), abs(new))) else { return }
             let amount = { (value: Double) in ResultTable.reportNumber(value) + (unit.isEmpty ? "" : " \(unit)") }
-            let text = a[key] == nil ? "+ \(key) (\(amount(new)))" : b[key] == nil ? "- \(key) (\(amount(old)))" : "\(key): \(amount(old)) -> \(amount(new))"
-            changes.append((abs(new - old), text))
+            let text = appeared ? "+ \(key) (\(amount(new)))" : disappeared ? "- \(key) (\(amount(old)))" : "\(key): \(amount(old)) -> \(amount(new))"
+            changes.append((abs(new - old), key, text))
         }
-        changes.sort { $0.size > $1.size }
+        for (key, old) in a {
+            if let new = b[key] { compare(key, old.amount, new.amount, unit: new.unit, appeared: false, disappeared: false) }
+            else { compare(key, old.amount, 0, unit: old.unit, appeared: false, disappeared: true) }
+        }
+        for (key, new) in b where a[key] == nil { compare(key, 0, new.amount, unit: new.unit, appeared: true, disappeared: false) }
+        changes.sort { $0.size != $1.size ? $0.size > $1.size : $0.key < $1.key }
         let named = changes.prefix(shown).map(\.text)
         return changes.count > shown ? named + ["and \(changes.count - shown) more"] : named
     }
