@@ -28,6 +28,8 @@ public struct NetworkData: Sendable {
         public var min, max, unitSize, lifetime: Double?
         /// Impacts per unit of capacity built, per indicator (not discounted, counted once).
         public var embodied: [Double]
+        /// The only period capacity may be built in (nil: any).
+        public var period: Int? = nil
     }
     public struct Supply: Sendable, Equatable {
         public var id: String

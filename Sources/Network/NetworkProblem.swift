@@ -105,8 +105,10 @@ public struct NetworkProblem: Sendable {
         func addExpansion(_ owner: ExpansionColumns.Owner, _ id: String, _ expansion: NetworkData.Expansion?, existing: Double?, unit: String) {
             guard let expansion else { return }
             let first = Int32(model.columnCount)
-            for period in d.periods {
-                model.addVariable(name: "build_\(id)[\(period.id)]", integer: expansion.unitSize != nil)
+            for (q, period) in d.periods.enumerated() {
+                // Capacity with a build period (PyPSA's build_year) is built in that period only.
+                let open = expansion.period.map { $0 == q } ?? true
+                model.addVariable(name: "build_\(id)[\(period.id)]", upper: open ? .infinity : 0, integer: expansion.unitSize != nil)
             }
             expansionOf[owner] = expansionColumns.count
             expansionColumns.append(.init(owner: owner, first: first, id: id, expansion: expansion, existing: existing ?? 0, unit: unit))

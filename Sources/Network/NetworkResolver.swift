@@ -161,11 +161,17 @@ struct NetworkResolver {
         }
         if tree["periods"] == nil { periods = [.init(id: "1", year: 0, years: 1, costWeight: 1)] }
         if periods.isEmpty { issue("$.periods", "is empty", hint: "list at least one period or leave periods out") }
-        // w(y) = sum over k < years(y) of (1 + r)^-(year(y) + k - year(first)): PyPSA's weighting.
+        // w(y) = sum over k < years(y) of (1 + r)^-(year(y) + k - year(first)): PyPSA's weighting,
+        // unless the period gives its weight.
         let first = periods.first?.year ?? 0
-        for p in periods.indices {
-            periods[p].costWeight = (0..<Int(periods[p].years)).reduce(0.0) { $0 + pow(1 + rate, -(periods[p].year + Double($1) - first)) }
+        for (p, item) in items("periods").enumerated() where p < periods.count {
+            if let weight = number(item["weight"], "$.periods[\(p)].weight", 1e-12...Double.greatestFiniteMagnitude, what: " (above 0)") {
+                periods[p].costWeight = weight
+            } else {
+                periods[p].costWeight = (0..<Int(periods[p].years)).reduce(0.0) { $0 + pow(1 + rate, -(periods[p].year + Double($1) - first)) }
+            }
         }
+        if tree["periods"] == nil { periods[0].costWeight = 1 }
     }
 
     /// Locations, carriers and buses.
@@ -298,7 +304,14 @@ struct NetworkResolver {
         let unitSize = number(item["unitSize"], "\(path).unitSize", 1e-12...Double.greatestFiniteMagnitude, what: " (above 0)")
         let lifetime = number(item["lifetime"], "\(path).lifetime", 1e-12...Double.greatestFiniteMagnitude, what: " (above 0)")
         if let max { scale = Swift.max(scale, max) }
-        return .init(cost: cost, min: min, max: max, unitSize: unitSize, lifetime: lifetime, embodied: lcaFactors(item, path, unit: unit).impacts)
+        var period: Int?
+        if let id = item["period"]?.string {
+            if let p = periodIndex[id] { period = p } else {
+                issue("\(path).period", "unknown period '\(id)'", hint: "use a period id: " + periods.map(\.id).joined(separator: ", "))
+            }
+        }
+        return .init(cost: cost, min: min, max: max, unitSize: unitSize, lifetime: lifetime, embodied: lcaFactors(item, path, unit: unit).impacts,
+                     period: period)
     }
 
     /// The objectives to report and sweep.

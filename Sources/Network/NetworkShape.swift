@@ -15,6 +15,7 @@ public enum NetworkShape {
         .init("max", .number, "most capacity in every period (existing included)"),
         .init("unitSize", .number, "capacity comes in whole units of this size (a MILP; PyPSA's p_nom_mod)"),
         .init("lifetime", .number, "years a build stays active (default: to the end of the horizon)"),
+        .init("period", .string, "the only period capacity may be built in (PyPSA's build_year; default: any period)"),
         .init("process", .string, "the openLCA process that builds capacity (embodied impacts)"),
         .init("processAmount", .number, "reference units of that process per unit of capacity (default 1)"),
         .init("impacts", impacts, "indicator -> amount per unit of capacity built"),
@@ -34,6 +35,7 @@ public enum NetworkShape {
         "periods": .object([
             .init("id", .string, required: true), .init("year", .number, required: true, "the first year of the period"),
             .init("years", .number, "how many years the period lasts (default 1)"),
+            .init("weight", .number, "the period's weight in the cost (default: discounted years, from discountRate; PyPSA's objective weighting)"),
         ]),
         "locations": .object([
             .init("id", .string, required: true), .init("name", .string),

@@ -14,6 +14,10 @@ public struct PyPSAFolder {
     public let folder: String
     var issues: [ModelIssue] = []
     private var snapshotIds: [String] = []
+    /// Multi-period networks (PyPSA's investment periods): each snapshot label's period and
+    /// timestep, the periods in order with their year and `years` weighting.
+    private var slices: [(label: String, period: String, timestep: String)] = []
+    private var periods: [(id: String, year: Double, years: Double)] = []
 
     /// True when `path` is a folder written by PyPSA (it holds `network.csv` or `buses.csv`).
     public static func recognises(_ path: String) -> Bool {
@@ -157,10 +161,6 @@ public struct PyPSAFolder {
                       hint: "replace it by a link (a transport model), or remove it")
             }
         }
-        if let periods = table("investment_periods"), !periods.rows.isEmpty {
-            issue("investment_periods.csv", "investment periods (PyPSA's build years and lifetimes per asset) are not mapped yet",
-                  hint: "solve one period at a time, or write the network as a network file with periods")
-        }
     }
 
     private mutating func snapshots(_ network: inout [String: JSONValue]) {
@@ -171,6 +171,9 @@ public struct PyPSAFolder {
         }
         let snapshot = header.firstIndex(of: "snapshot") ?? 0
         let objective = header.firstIndex(of: "objective"), stores = header.firstIndex(of: "stores"), generators = header.firstIndex(of: "generators")
+        if let period = header.firstIndex(of: "period"), let timestep = header.firstIndex(of: "timestep") {
+            return investmentPeriods(&network, rows: rows, label: snapshot, period: period, timestep: timestep, weights: [objective, stores, generators])
+        }
         var items: [JSONValue] = []
         for (offset, row) in rows.enumerated() {
             let id = row[snapshot]
@@ -183,6 +186,86 @@ public struct PyPSAFolder {
             items.append(.object(["id": .string(id), "weight": .number(weights[0])]))
         }
         network["snapshots"] = .array(items)
+    }
+
+    /// Snapshots over investment periods (`snapshots.csv` with `period` and `timestep`, and
+    /// `investment_periods.csv` with each period's `objective` and `years` weightings): the
+    /// periods, each weighted by its objective weighting, and the timesteps as snapshots, which
+    /// every period must share, with the same weighting in each.
+    private mutating func investmentPeriods(_ network: inout [String: JSONValue], rows: [[String]], label: Int, period: Int, timestep: Int, weights: [Int?]) {
+        guard let table = table("investment_periods") else {
+            issue("investment_periods.csv", "missing: snapshots.csv has periods", hint: "export the network with its investment periods")
+            return
+        }
+        var items: [JSONValue] = []
+        for row in table.rows {
+            let id = row["name"] ?? row["period"] ?? ""
+            guard let year = Double(id) else { issue("investment_periods.csv", "period '\(id)' is not a year"); continue }
+            let years = number(row, "years", 1, "investment_periods.csv"), weight = number(row, "objective", 1, "investment_periods.csv")
+            periods.append((id: Self.yearId(year), year: year, years: years))
+            items.append(.object(["id": .string(Self.yearId(year)), "year": .number(year), "years": .number(years), "weight": .number(weight)]))
+        }
+        var weightOf: [String: Double] = [:], order: [String] = []
+        for (offset, row) in rows.enumerated() {
+            let values = weights.map { $0.flatMap { Double(row[$0]) } ?? 1 }
+            let periodId = Double(row[period]).map(Self.yearId) ?? row[period], step = row[timestep]
+            if values.contains(where: { abs($0 - values[0]) > 1e-12 * max(1, abs(values[0])) }) {
+                issue("snapshots.csv", "line \(offset + 2): snapshot '\(row[label])' weighs \(values.map { ResultContext.short($0) }.joined(separator: ", ")) for objective, stores and generators",
+                      hint: "lcaopt weighs a snapshot once for all three: give them equal weightings")
+            }
+            if let known = weightOf[step] {
+                if abs(known - values[0]) > 1e-12 * max(1, abs(known)) {
+                    issue("snapshots.csv", "line \(offset + 2): timestep '\(step)' weighs \(ResultContext.short(values[0])) in period \(periodId), \(ResultContext.short(known)) in another",
+                          hint: "lcaopt's periods share their snapshots and weightings")
+                }
+            } else {
+                weightOf[step] = values[0]
+                order.append(step)
+            }
+            if !periods.contains(where: { $0.id == periodId }) { issue("snapshots.csv", "line \(offset + 2): period \(row[period]) is not in investment_periods.csv") }
+            slices.append((label: row[label], period: periodId, timestep: step))
+        }
+        for p in periods where slices.filter({ $0.period == p.id }).count != order.count {
+            issue("snapshots.csv", "period \(p.id) has \(slices.filter { $0.period == p.id }.count) of the \(order.count) timesteps", hint: "lcaopt's periods share their snapshots")
+        }
+        snapshotIds = order
+        network["periods"] = .array(items)
+        network["snapshots"] = .array(order.map { .object(["id": .string($0), "weight": .number(weightOf[$0]!)]) })
+    }
+
+    /// A year as a period id: `2030`, not `2030.0`.
+    static func yearId(_ year: Double) -> String { year == year.rounded() && abs(year) < 1e15 ? String(Int64(year)) : "\(year)" }
+
+    /// PyPSA's build year and lifetime of a component over investment periods: an extendable one
+    /// is built in the period of its build year (year 0: the first) and active for its lifetime;
+    /// a fixed one must be active in every period. Nil (nothing to add) without periods.
+    private mutating func buildPeriod(_ row: [String: String], extendable: Bool, file: String, kind: String) -> (period: String, lifetime: Double?)? {
+        guard let first = periods.first, !slices.isEmpty else {
+            if !["0", "0.0", ""].contains(row["build_year"] ?? "") || !["inf", ""].contains(row["lifetime"] ?? "") {
+                issue(file, "\(kind) '\(row["name"] ?? "")': build_year and lifetime matter only over investment periods, which this network has none of",
+                      hint: "remove them, or add investment periods")
+            }
+            return nil
+        }
+        let build = number(row, "build_year", 0, file), lifetime = number(row, "lifetime", .infinity, file)
+        let name = row["name"] ?? ""
+        // PyPSA: active in period p when build_year <= p < build_year + lifetime.
+        let active = periods.map { build <= $0.year && $0.year < build + lifetime }
+        if !extendable {
+            if active.contains(false) {
+                issue(file, "\(kind) '\(name)': fixed capacity active in some investment periods only (build_year \(Self.yearId(build)), lifetime \(ResultContext.short(lifetime))) is not mapped",
+                      hint: "make it extendable with p_nom_min = p_nom_max, or active in every period")
+            }
+            return (first.id, nil)
+        }
+        // Built in the period of its build year; year 0 with no end: built before the first, active in all.
+        let period = build == 0 && !lifetime.isFinite ? first : periods.first { $0.year == build }
+        guard let period else {
+            issue(file, "\(kind) '\(name)': build_year \(Self.yearId(build)) is not an investment period (\(periods.map(\.id).joined(separator: ", ")))",
+                  hint: "lcaopt builds capacity at the start of a period: give a period's year")
+            return nil
+        }
+        return (period.id, lifetime.isFinite ? lifetime : nil)
     }
 
     private mutating func buses(_ network: inout [String: JSONValue]) {
@@ -210,12 +293,29 @@ public struct PyPSAFolder {
     /// A per-snapshot value: the series' column for `name` where the series has one, else the static value.
     private func varying(_ series: [String: [String: Double]]?, _ name: String, _ value: Double) -> JSONValue {
         guard let column = series?[name] else { return .number(value) }
-        return .object(Dictionary(uniqueKeysWithValues: snapshotIds.map { ($0, JSONValue.number(column[$0] ?? value)) }))
+        return perSnapshot { column[$0] ?? value }
     }
 
-    /// `{cost, min?, max?, unitSize?}` of an extendable component's `prefix` (`p_nom` or `e_nom`).
-    private mutating func expansion(_ row: [String: String], _ prefix: String, _ file: String) -> JSONValue {
+    /// A value per snapshot from its label in the series files: `{snapshot: value}`, or over
+    /// investment periods `{period: {timestep: value}}`.
+    private func perSnapshot(_ value: (String) -> Double) -> JSONValue {
+        guard !slices.isEmpty else { return .object(Dictionary(uniqueKeysWithValues: snapshotIds.map { ($0, JSONValue.number(value($0))) })) }
+        var nested: [String: [String: JSONValue]] = [:]
+        for slice in slices { nested[slice.period, default: [:]][slice.timestep] = .number(value(slice.label)) }
+        return .object(nested.mapValues { .object($0) })
+    }
+
+    /// A PyPSA component's `build_year` and `lifetime`, read by ``buildPeriod``.
+    static let lifetimeColumns: Set<String> = ["build_year", "lifetime"]
+
+    /// `{cost, min?, max?, unitSize?, period?, lifetime?}` of an extendable component's `prefix`
+    /// (`p_nom` or `e_nom`), built in the period of its build year over investment periods.
+    private mutating func expansion(_ row: [String: String], _ prefix: String, _ file: String, kind: String) -> JSONValue {
         var expansion: [String: JSONValue] = ["cost": .number(number(row, "capital_cost", 0, file))]
+        if let (period, lifetime) = buildPeriod(row, extendable: true, file: file, kind: kind) {
+            expansion["period"] = .string(period)
+            if let lifetime { expansion["lifetime"] = .number(lifetime) }
+        }
         let minimum = number(row, "\(prefix)_min", 0, file), maximum = number(row, "\(prefix)_max", .infinity, file)
         let unit = number(row, "\(prefix)_mod", 0, file)
         if minimum != 0 { expansion["min"] = .number(minimum) }
@@ -226,8 +326,8 @@ public struct PyPSAFolder {
 
     private mutating func generators(_ network: inout [String: JSONValue], co2: [String: Double]) {
         guard let generators = table("generators") else { return }
-        let supported: Set<String> = ["bus", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_nom_mod", "capital_cost", "marginal_cost",
-                                      "efficiency", "p_min_pu", "p_max_pu", "committable"]
+        let supported = Set(["bus", "p_nom", "p_nom_extendable", "p_nom_min", "p_nom_max", "p_nom_mod", "capital_cost", "marginal_cost",
+                             "efficiency", "p_min_pu", "p_max_pu", "committable"]).union(Self.lifetimeColumns)
         rejectUnsupported(generators, "generators", supported: supported)
         for row in generators.rows where flag(row, "committable") {
             issue("generators.csv", "generator '\(row["name"] ?? "")': committable: unit commitment needs start-up decisions lcaopt does not model",
@@ -242,15 +342,16 @@ public struct PyPSAFolder {
             let minimum = number(row, "p_min_pu", 0, file), pNom = number(row, "p_nom", 0, file)
             let extendable = flag(row, "p_nom_extendable")
             if extendable {
-                supply["expansion"] = expansion(row, "p_nom", file)
+                supply["expansion"] = expansion(row, "p_nom", file, kind: "generator")
                 if minimum != 0 || minPU?[name] != nil {
                     issue(file, "generator '\(name)': p_min_pu on an extendable generator (a minimum that grows with the built capacity) is not mapped",
                           hint: "give it p_min_pu 0, or a fixed p_nom")
                 }
             } else {
+                _ = buildPeriod(row, extendable: false, file: file, kind: "generator")
                 supply["capacity"] = .number(pNom)
                 if let column = minPU?[name] {
-                    supply["minimum"] = .object(Dictionary(uniqueKeysWithValues: snapshotIds.map { ($0, JSONValue.number((column[$0] ?? minimum) * pNom)) }))
+                    supply["minimum"] = perSnapshot { (column[$0] ?? minimum) * pNom }
                 } else if minimum != 0 {
                     supply["minimum"] = .number(minimum * pNom)
                 }
@@ -278,7 +379,7 @@ public struct PyPSAFolder {
         let busColumns = links.columns.filter { $0.hasPrefix("bus") && Int($0.dropFirst(3)) != nil }.sorted { Int($0.dropFirst(3))! < Int($1.dropFirst(3))! }
         let efficiencyColumns = Set(busColumns.dropFirst(2).map { "efficiency" + $0.dropFirst(3) })
         rejectUnsupported(links, "links", supported: Set(busColumns).union(efficiencyColumns).union(["efficiency", "p_nom", "p_nom_extendable", "p_nom_min",
-                                      "p_nom_max", "p_nom_mod", "capital_cost", "marginal_cost", "p_min_pu", "p_max_pu"]))
+                                      "p_nom_max", "p_nom_mod", "capital_cost", "marginal_cost", "p_min_pu", "p_max_pu"]).union(Self.lifetimeColumns))
         let maxPU = series("links", "p_max_pu"), minPU = series("links", "p_min_pu"), cost = series("links", "marginal_cost")
         if let efficiency = series("links", "efficiency"), let name = efficiency.keys.sorted().first {
             issue("links-efficiency.csv", "link '\(name)': an efficiency that varies by snapshot is not mapped (lcaopt's legs are constant)",
@@ -297,15 +398,18 @@ public struct PyPSAFolder {
             link["cost"] = varying(cost, name, number(row, "marginal_cost", 0, file))
             link["availability"] = varying(maxPU, name, number(row, "p_max_pu", 1, file))
             link["minimumLoad"] = varying(minPU, name, number(row, "p_min_pu", 0, file))
-            if flag(row, "p_nom_extendable") { link["expansion"] = expansion(row, "p_nom", file) } else { link["capacity"] = .number(number(row, "p_nom", 0, file)) }
+            if flag(row, "p_nom_extendable") { link["expansion"] = expansion(row, "p_nom", file, kind: "link") } else {
+                _ = buildPeriod(row, extendable: false, file: file, kind: "link")
+                link["capacity"] = .number(number(row, "p_nom", 0, file))
+            }
             return .object(link)
         })
     }
 
     private mutating func stores(_ network: inout [String: JSONValue], co2: [String: Double]) {
         guard let stores = table("stores") else { return }
-        rejectUnsupported(stores, "stores", supported: ["bus", "e_nom", "e_nom_extendable", "e_nom_min", "e_nom_max", "e_nom_mod", "e_cyclic", "e_initial",
-                                                        "standing_loss", "capital_cost", "marginal_cost", "marginal_cost_storage"])
+        rejectUnsupported(stores, "stores", supported: Set(["bus", "e_nom", "e_nom_extendable", "e_nom_min", "e_nom_max", "e_nom_mod", "e_cyclic", "e_initial",
+                                                            "standing_loss", "capital_cost", "marginal_cost", "marginal_cost_storage"]).union(Self.lifetimeColumns))
         network["stores"] = .array(stores.rows.map { row in
             let name = row["name"] ?? "", file = "stores.csv"
             if number(row, "marginal_cost", 0, file) != 0 {
@@ -321,7 +425,10 @@ public struct PyPSAFolder {
             if !cyclic { store["initial"] = .number(number(row, "e_initial", 0, file)) }
             let holding = number(row, "marginal_cost_storage", 0, file)
             if holding != 0 { store["cost"] = .number(holding) }
-            if flag(row, "e_nom_extendable") { store["expansion"] = expansion(row, "e_nom", file) } else { store["capacity"] = .number(number(row, "e_nom", 0, file)) }
+            if flag(row, "e_nom_extendable") { store["expansion"] = expansion(row, "e_nom", file, kind: "store") } else {
+                _ = buildPeriod(row, extendable: false, file: file, kind: "store")
+                store["capacity"] = .number(number(row, "e_nom", 0, file))
+            }
             return .object(store)
         })
     }
@@ -380,9 +487,17 @@ public struct PyPSAFolder {
                 issue(file, "global constraint '\(name)': \(type) on \(attribute) is not mapped (lcaopt maps primary_energy on co2_emissions)")
                 return nil
             }
-            if !(row["investment_period"] ?? "").isEmpty { issue(file, "global constraint '\(name)': investment_period is not mapped") }
-            let constant = number(row, "constant", 0, file)
+            var constant = number(row, "constant", 0, file)
             var constraint: [String: JSONValue] = ["id": .string(name), "indicator": .string("co2")]
+            if let text = row["investment_period"], !text.isEmpty {
+                // PyPSA counts a period's emissions over its `years`; lcaopt's period limit is per year of operation.
+                guard let year = Double(text), let period = periods.first(where: { $0.year == year }) else {
+                    issue(file, "global constraint '\(name)': investment_period \(text) is not an investment period")
+                    return nil
+                }
+                constraint["period"] = .string(period.id)
+                constant /= period.years
+            }
             switch row["sense"] ?? "<=" {
             case "<=", "": constraint["max"] = .number(constant)
             case ">=": constraint["min"] = .number(constant)

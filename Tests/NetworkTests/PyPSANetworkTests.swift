@@ -14,7 +14,7 @@ import Testing
 /// lcaopt's optimum equals the objective PyPSA reported for each (six networks, a storage unit among them).
 @Suite struct PyPSANetworkTests {
     static let root = FixtureFiles.packageRoot() + "/Tests/NetworkTests/pypsa"
-    static let names = ["chp", "two-way-link", "store", "extendable", "co2-cap", "storage-unit"]
+    static let names = ["chp", "two-way-link", "store", "extendable", "co2-cap", "storage-unit", "two-periods"]
 
     static func expected(_ name: String) throws -> Double {
         let data = try Data(contentsOf: URL(fileURLWithPath: root + "/expected.json"))
@@ -75,6 +75,43 @@ import Testing
             #expect(text.contains { $0.hasPrefix("generators-ramp_limit_up.csv") })
             // PyPSA's results beside the inputs (generators-p.csv, links-p0.csv, buses-marginal_price.csv, p_nom_opt) are no problem.
             #expect(!text.contains { $0.contains("-p.csv") || $0.contains("marginal_price") || $0.contains("_opt") })
+        }
+    }
+
+    /// Two investment periods (2030 and 2040, objective weightings 9.16 and 7.52, ten years
+    /// each): wind built in 2030 is active in both periods, wind and the battery of 2040 in the
+    /// second only; the CO2 cap of 2040 (300,000 t over its ten years) binds. Besides the
+    /// optimum (`test_optimum_equals_pypsas`), the capacities equal PyPSA's p_nom_opt.
+    @Test func test_investment_periods_build_what_pypsa_builds() throws {
+        let data = try Self.load(Self.root + "/two-periods")
+        #expect(data.periods.map(\.id) == ["2030", "2040"])
+        #expect(data.periods.map(\.costWeight) == [9.162236706367079, 7.516225305121976])
+        let problem = try data.problem(objective: "cost", names: false)
+        let result = try CachingSolver(GLPKSolver()).solve(problem.model, edits: ModelEdits())
+        let decision = problem.decision(primal: result.primal)
+        func built(_ id: String) -> Double { decision.capacities.filter { $0.component == id }.reduce(0) { $0 + $1.built } }
+        // PyPSA's generators.csv: p_nom_opt 66.6667 (wind-2030) and 172.717 (wind-2040).
+        #expect(abs(built("wind-2030") - 66.66666666666667) < 1e-6)
+        #expect(abs(built("wind-2040") - 172.71689497716895) < 1e-6)
+        #expect(decision.capacities.filter { $0.component == "wind-2040" && $0.period == "2030" }.allSatisfy { $0.total == 0 })
+    }
+
+    /// Over investment periods, a build year that is no period's year, and fixed capacity that
+    /// is active in some periods only, are refused by name.
+    @Test func test_build_years_that_do_not_fit_the_periods_are_refused() throws {
+        let folder = NSTemporaryDirectory() + "lcaopt-pypsa-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: Self.root + "/two-periods", toPath: folder)
+        let generators = try String(contentsOfFile: folder + "/generators.csv", encoding: .utf8)
+            .replacingOccurrences(of: "wind-2040,elec,PQ,0.0,True,wind,0.0,2040,", with: "wind-2040,elec,PQ,0.0,True,wind,0.0,2035,")
+            .replacingOccurrences(of: "gas,elec,Slack,100.0,False,gas,60.0,0,inf,", with: "gas,elec,Slack,100.0,False,gas,60.0,0,15.0,")
+        try generators.write(toFile: folder + "/generators.csv", atomically: true, encoding: .utf8)
+        do {
+            _ = try Self.load(folder)
+            Issue.record("the folder loaded")
+        } catch let error as ModelError {
+            let text = error.issues.map(\.description)
+            #expect(text.contains { $0.contains("generator 'wind-2040': build_year 2035 is not an investment period") }, "\(text)")
+            #expect(text.contains { $0.contains("generator 'gas': fixed capacity active in some investment periods only") }, "\(text)")
         }
     }
 }

@@ -104,14 +104,44 @@ def storage_unit():
     return n
 
 
-NETWORKS = {"chp": chp, "two-way-link": two_way, "store": store, "extendable": extendable, "co2-cap": co2_cap, "storage-unit": storage_unit}
+def two_periods():
+    """Two investment periods (2030, 2040; ten years each, objective weightings discounted at 2 %
+    a year), two timesteps each: existing gas, wind extendable in either period (built in 2030
+    with a 30-year lifetime, or in 2040), a battery store extendable in 2040, a load that grows,
+    and a CO2 cap in the second period only."""
+    n = pypsa.Network()
+    n.set_snapshots(pd.MultiIndex.from_product([[2030, 2040], [0, 1]]))
+    n.investment_periods = [2030, 2040]
+    rate = 0.02
+    for period in [2030, 2040]:
+        n.investment_period_weightings.loc[period, "years"] = 10
+        n.investment_period_weightings.loc[period, "objective"] = sum((1 + rate) ** -(period + k - 2030) for k in range(10))
+    n.snapshot_weightings.loc[:, :] = 4380.0
+    n.add("Bus", "elec", carrier="elec")
+    n.add("Carrier", "gas", co2_emissions=0.2)
+    n.add("Carrier", "wind")
+    n.add("Generator", "gas", bus="elec", carrier="gas", p_nom=100, marginal_cost=60, efficiency=0.5)
+    wind = pd.Series([0.6, 0.2, 0.6, 0.2], index=n.snapshots)
+    n.add("Generator", "wind-2030", bus="elec", carrier="wind", p_nom_extendable=True, capital_cost=90000, build_year=2030,
+          lifetime=30, p_max_pu=wind)
+    n.add("Generator", "wind-2040", bus="elec", carrier="wind", p_nom_extendable=True, capital_cost=70000, build_year=2040,
+          lifetime=30, p_max_pu=wind)
+    n.add("Store", "battery-2040", bus="elec", e_nom_extendable=True, capital_cost=15000, build_year=2040, lifetime=20, e_cyclic=True)
+    n.add("Load", "demand", bus="elec", p_set=pd.Series([40, 50, 55, 65], index=n.snapshots))
+    n.add("GlobalConstraint", "co2-2040", type="primary_energy", carrier_attribute="co2_emissions", sense="<=", constant=300000,
+          investment_period=2040)
+    return n
+
+
+NETWORKS = {"chp": chp, "two-way-link": two_way, "store": store, "extendable": extendable, "co2-cap": co2_cap, "storage-unit": storage_unit,
+            "two-periods": two_periods}
 
 
 def main(out):
     expected = {}
     for name, build in NETWORKS.items():
         n = build()
-        status, condition = n.optimize(solver_name="highs")
+        status, condition = n.optimize(solver_name="highs", multi_investment_periods=bool(len(n.investment_periods)))
         assert status == "ok", (name, status, condition)
         folder = os.path.join(out, name)
         n.export_to_csv_folder(folder)
