@@ -116,6 +116,20 @@ public final class HiGHSSolver: SolverBackend {
                                objectiveValues: model.objectives.map(\.constant), rowActivity: Array(repeating: 0, count: model.rowCount))
         }
         let warm = hasBasis && !options.forceCold && !model.hasIntegerColumns
+        var result = run(model, options, warm: warm)
+        // A warm start (presolve off) on a badly scaled model can end "optimal" with an
+        // infeasible point (seen on a 100k-column PyPSA network under a 1e12 cap): solve again cold.
+        if warm && result.termination == .optimal && result.primalStatus != .feasiblePoint {
+            let first = result.iterations
+            result = run(model, options, warm: false)
+            result.iterations += first
+        }
+        result.seconds = (clock.now - start).inSeconds
+        return result
+    }
+
+    /// One HiGHS run: from the kept basis with presolve off (`warm`), else from scratch.
+    private func run(_ model: LinearModel, _ options: SolveOptions, warm: Bool) -> SolveResult {
         if !warm { _ = library.clearSolver(highs) }
         setOption("presolve", warm ? "off" : "on")
         setOption("simplex_strategy", Int32(options.method == .dual ? 1 : 4))
@@ -145,7 +159,6 @@ public final class HiGHSSolver: SolverBackend {
             result.objectiveValue = result.objectiveValues[model.activeObjective]
         }
         result.iterations = Int(max(0, info("simplex_iteration_count") - (warm ? iterationsBefore : 0)))
-        result.seconds = (clock.now - start).inSeconds
         result.warmStarted = warm
         return result
     }

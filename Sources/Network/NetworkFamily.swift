@@ -64,7 +64,8 @@ extension NetworkData: FamilyModel {
 
     /// Counts of the network's parts; its buses and components.
     public var summary: ModelSummary {
-        var facts = ["Snapshots: " + zip(snapshots, snapshotWeights).map { "\($0) (weight \(ResultContext.short($1)))" }.joined(separator: ", ")]
+        let listed = zip(snapshots, snapshotWeights).prefix(12).map { "\($0) (weight \(ResultContext.short($1)))" }.joined(separator: ", ")
+        var facts = ["Snapshots: " + listed + (snapshots.count > 12 ? " and \(snapshots.count - 12) more" : "")]
         if hasPeriods {
             facts.append("Periods: " + periods.map { "\($0.id) (\(Int($0.year)), \(Int($0.years)) years, cost weight \(ResultContext.short($0.costWeight)))" }.joined(separator: ", "))
         }

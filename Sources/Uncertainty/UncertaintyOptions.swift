@@ -1,4 +1,3 @@
-import Foundation
 import Impact
 import LPModel
 import ModelFamily

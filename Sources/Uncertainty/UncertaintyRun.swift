@@ -59,7 +59,8 @@ public enum UncertaintyRun {
             let indicators = model.objectiveIds.filter { $0 != "cost" && $0 != "weighted" }
             let objective = try options.objective.map { $0 == "cost" ? "cost" : try model.objectiveIds(for: [$0], path: "--objective")[0] }
                 ?? (options.reoptimise ? indicators.first ?? "cost" : "cost")
-            let problem = try model.problem(objective: options.front?.first ?? objective, names: false)
+            let front = options.reoptimise ? nil : try options.front.map { try model.objectiveIds(for: $0, path: "--front") }
+            let problem = try model.problem(objective: front?.first ?? objective, names: false)
             objectiveNames = problem.objectiveNames
             var references: [UncertaintyManifest.Reference] = []
             var decisions: [[Double]] = []
@@ -70,10 +71,9 @@ public enum UncertaintyRun {
                 references.append(.init(label: label, objectives: values, choices: problem.choices(of: problem.decision(primal: clean.primal))))
                 decisions.append(clean.primal)
             }
-            if let front = options.front, !options.reoptimise {
-                let names = try model.objectiveIds(for: front, path: "--front")
+            if let names = front {
                 guard names.count >= 2, Set(names).count == names.count else {
-                    throw UncertaintyError("--front needs two or more distinct objectives, not \(front.joined(separator: ","))")
+                    throw UncertaintyError("--front needs two or more distinct objectives, not \(names.joined(separator: ","))")
                 }
                 let indexes = names.map { problem.objectiveIndex[$0]! }
                 let result = try ParetoSweep.run(model: problem.model, objectives: indexes,
@@ -83,9 +83,8 @@ public enum UncertaintyRun {
                 guard !result.points.isEmpty else { throw UncertaintyError("the front of \(names.joined(separator: ", ")) has no point", solverFailure: true) }
                 for (number, point) in result.points.enumerated() { reference("point \(number + 1)", point.primal) }
             } else {
-                var solving = problem
-                if solving.objectiveIndex[objective] == nil { throw UncertaintyError("unknown objective '\(objective)'") }
-                solving = try model.problem(objective: objective, names: false)
+                guard problem.objectiveIndex[objective] != nil else { throw UncertaintyError("unknown objective '\(objective)'") }
+                let solving = try model.problem(objective: objective, names: false)
                 let result = try CachingSolver(options.makeBackend()).solve(solving.model, edits: ModelEdits(), options: SolveOptions(timeLimit: options.timeLimit))
                 guard result.isOptimal, result.primalStatus == .feasiblePoint else {
                     throw UncertaintyError("minimising \(objective) without uncertainty: \(result.termination.rawValue) (\(result.rawStatus)); solve the model first",
@@ -108,13 +107,11 @@ public enum UncertaintyRun {
                 }
                 self.linear = linear
             }
-            let context = model.context
             manifest = UncertaintyManifest(
-                model: model.name, mode: options.reoptimise ? "reoptimise" : "evaluate", objective: options.front == nil || options.reoptimise ? objective : (try model.objectiveIds(for: options.front!, path: "--front"))[0],
-                front: options.reoptimise ? nil : try options.front.map { try model.objectiveIds(for: $0, path: "--front") },
+                model: model.name, mode: options.reoptimise ? "reoptimise" : "evaluate", objective: front?.first ?? objective, front: front,
                 samples: options.samples, seed: options.seed, shard: options.shard.map { "\($0.index)/\($0.count)" },
                 lognormal: options.convention.rawValue, scope: links.scope, objectives: problem.objectiveNames, units: model.objectiveUnits,
-                decisions: references, drawn: characterisation.census.notes, notes: model.notes, context: context)
+                decisions: references, drawn: characterisation.census.notes, notes: model.notes, context: model.context)
         }
 
         /// One sample's result on this thread's sampler (and, re-optimising, its prepared solver).

@@ -96,9 +96,11 @@ struct ModelOptions: ParsableArguments {
     }
 
     /// Builds the model's LP with `objective` (an id, or a category name or ref_id) active.
-    func problem<Model: FamilyModel>(_ model: Model, objective: String) throws -> Model.Problem {
+    /// The model's LP with `objective` active; `names`: row and column names (for LP files and
+    /// explanations; a dry run needs none).
+    func problem<Model: FamilyModel>(_ model: Model, objective: String, names: Bool = true) throws -> Model.Problem {
         do {
-            return try model.problem(objective: try model.objectiveIds(for: [objective], path: "--objective")[0], names: true)
+            return try model.problem(objective: try model.objectiveIds(for: [objective], path: "--objective")[0], names: names)
         } catch {
             throw CommandFailure(message: error.description, exitCode: 1)
         }

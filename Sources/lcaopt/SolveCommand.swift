@@ -46,18 +46,25 @@ struct SolveCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if let out { do { try FileSet.checkWritable(out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) } }
+            let started = ContinuousClock.now
             let loaded = try options.load(format: format)
+            let readSeconds = (ContinuousClock.now - started).inSeconds
             if explainMola && loaded.mola == nil {
                 throw CommandFailure(message: "\(options.model): --explain-mola needs a MOLA configuration (this is a native model file)", exitCode: 1)
             }
-            try solve(loaded.family, loaded: loaded)
+            try solve(loaded.family, loaded: loaded, readSeconds: readSeconds)
         }
     }
 
     /// Solves a model of any family and prints its report.
-    private func solve<Model: FamilyModel>(_ model: Model, loaded: LoadedModel) throws {
-        let problem = try options.problem(model, objective: objective)
-        if dryRun { return try printDryRun(model, size: ProblemSize(problem.model), context: problem.context) }
+    private func solve<Model: FamilyModel>(_ model: Model, loaded: LoadedModel, readSeconds: Double) throws {
+        let building = ContinuousClock.now
+        let problem = try options.problem(model, objective: objective, names: !dryRun)
+        let buildSeconds = (ContinuousClock.now - building).inSeconds
+        if dryRun {
+            return try printDryRun(model, size: ProblemSize(problem.model), context: problem.context,
+                                   seconds: .init(read: readSeconds, build: buildSeconds))
+        }
         let solver = try options.solver.factory()()
         try solver.load(problem.model)
         let clock = ContinuousClock()
@@ -88,12 +95,13 @@ struct SolveCommand: ParsableCommand {
 
 extension SolveCommand {
     /// `--dry-run`: the model's facts and tables, and the size of its LP.
-    private func printDryRun<Model: FamilyModel>(_ model: Model, size: ProblemSize, context: ResultContext) throws {
+    private func printDryRun<Model: FamilyModel>(_ model: Model, size: ProblemSize, context: ResultContext, seconds: DryRun.Seconds) throws {
         let summary = model.summary
-        if json { return try printJSON(DryRun(context: context, facts: summary.facts, size: size)) }
+        if json { return try printJSON(DryRun(context: context, facts: summary.facts, size: size, seconds: seconds)) }
         ReportPrinter.printContext(context)
         for fact in summary.facts { print(fact) }
         print("LP        \(size.columns) columns (\(size.integerColumns) integer), \(size.rows) rows, \(size.nonzeros) nonzeros, \(size.objectives) objectives")
+        printError(String(format: "dry run: read and resolved in %.3f s, LP built in %.3f s", seconds.read, seconds.build))
         for table in summary.tables where !table.rows.isEmpty {
             var text = TextTable(table.labels)
             for row in table.rows { text.add(row.map(ReportPrinter.cellText)) }
@@ -104,9 +112,12 @@ extension SolveCommand {
 
 /// `solve --dry-run --json`.
 struct DryRun: Encodable {
+    /// Reading the files and resolving the model, and building its LP (stderr in text mode).
+    struct Seconds: Encodable { var read, build: Double }
     var context: ResultContext
     var facts: [String]
     var size: ProblemSize
+    var seconds: Seconds
 }
 
 /// `lcaopt export MODEL --format lp|mps --out FILE`: the built LP for another solver.
