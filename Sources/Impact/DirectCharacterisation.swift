@@ -20,11 +20,7 @@ public enum DirectCharacterisation {
     public static func compute(
         database: OpenLCADatabase, processes: [Int64], categories: [Int64], contributions: Int = 0
     ) throws(OpenLCAError) -> LCIAResult {
-        let catalog = try database.catalog()
-        let categoryList = categories.compactMap { catalog.impactCategories[$0] }
-        let table = FactorTable(try database.impactFactors(ofCategories: categories), categories: categoryList, catalog: catalog)
-        var inventory = InventoryCollector(processes: processes, catalog: catalog, factors: table)
-        try database.forEachExchange(ofProcesses: processes) { inventory.add($0) }
+        var (catalog, categoryList, table, inventory) = try collect(database: database, processes: processes, categories: categories)
         var results: [ProcessResult] = []
         results.reserveCapacity(processes.count)
         for position in processes.indices {
@@ -33,6 +29,20 @@ public enum DirectCharacterisation {
         return LCIAResult(categories: categoryList,
                           methodNames: categoryList.map { catalog.methodNames(of: $0).joined(separator: "; ") },
                           processes: results, warnings: table.warnings(categoryList))
+    }
+}
+
+extension DirectCharacterisation {
+    /// The catalog, the categories, their factors and every process's characterised exchanges,
+    /// read in one pass: what a direct-scope result (or its Monte Carlo structure) is made from.
+    static func collect(database: OpenLCADatabase, processes: [Int64], categories: [Int64]) throws(OpenLCAError)
+        -> (catalog: Catalog, categories: [ImpactCategory], factors: FactorTable, inventory: InventoryCollector) {
+        let catalog = try database.catalog()
+        let categoryList = categories.compactMap { catalog.impactCategories[$0] }
+        let table = FactorTable(try database.impactFactors(ofCategories: categories), categories: categoryList, catalog: catalog)
+        var inventory = InventoryCollector(processes: processes, catalog: catalog, factors: table)
+        try database.forEachExchange(ofProcesses: processes) { inventory.add($0) }
+        return (catalog, categoryList, table, inventory)
     }
 }
 

@@ -39,26 +39,15 @@ struct NetworkBuilder {
     /// the factor from a draw (in the exchange's unit) to the matrix value (unit conversion,
     /// allocation factor, openLCA's sign).
     var tripletSources: [CellSource] = []
-    /// Per column (when recording): its characterised elementary exchanges, by flow, the flow's
-    /// direction being that of its first exchange.
-    var columnEntries: [[ElementaryEntry]] = []
+    /// Per column (when recording): its characterised elementary exchanges, by flow, each with
+    /// its flow's direction in the column (``Elementary/flowIsInput``).
+    var columnEntries: [[Elementary]] = []
 
     struct CellSource {
         var uncertainty: Result<Uncertainty?, Uncertainty.Unusable>
         var scale: Double
     }
 
-    struct ElementaryEntry {
-        var flow: Int64
-        /// Allocated amount in the flow's reference unit, without sign.
-        var amount: Double
-        /// Unit conversion times allocation factor: a draw times this is `amount`.
-        var scale: Double
-        var uncertainty: Result<Uncertainty?, Uncertainty.Unusable>
-        var isInput: Bool
-        /// The direction of the flow in this column (its first exchange's).
-        var flowIsInput: Bool
-    }
 
     init(database: OpenLCADatabase, categories: [Int64], options: SystemOptions) throws(OpenLCAError) {
         self.database = database
@@ -178,7 +167,7 @@ struct NetworkBuilder {
                     continue
                 }
                 if factors.entries[exchange.flow] != nil {
-                    entries.append(Elementary(flow: exchange.flow, id: exchange.id, amount: allocated, isInput: exchange.isInput,
+                    entries.append(Elementary(flow: exchange.flow, amount: allocated, isInput: exchange.isInput,
                                               scale: conversion * allocation, uncertainty: exchange.uncertainty))
                 }
             }
@@ -222,12 +211,14 @@ struct NetworkBuilder {
     /// A characterised elementary exchange of a column.
     struct Elementary {
         var flow: Int64
-        var id: Int64
         /// Allocated amount in the flow's reference unit, without sign.
         var amount: Double
         var isInput: Bool
+        /// Unit conversion times allocation factor: a draw (in the exchange's unit) times this is `amount`.
         var scale: Double
         var uncertainty: Result<Uncertainty?, Uncertainty.Unusable>
+        /// The direction of the flow in its column (its first exchange's), set by ``characterise(_:column:)``.
+        var flowIsInput = false
     }
 
     /// Column impacts from its elementary exchanges (direction: category's, else first exchange).
@@ -239,11 +230,11 @@ struct NetworkBuilder {
             let first = sorted[position]
             var net = 0.0
             while position < sorted.count && sorted[position].flow == first.flow {
-                let entry = sorted[position]
+                var entry = sorted[position]
                 net += entry.isInput ? -entry.amount : entry.amount
                 if recording {
-                    columnEntries[column].append(ElementaryEntry(flow: entry.flow, amount: entry.amount, scale: entry.scale, uncertainty: entry.uncertainty,
-                                                                 isInput: entry.isInput, flowIsInput: first.isInput))
+                    entry.flowIsInput = first.isInput
+                    columnEntries[column].append(entry)
                 }
                 position += 1
             }

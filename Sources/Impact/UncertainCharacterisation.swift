@@ -90,11 +90,7 @@ public struct UncertainCharacterisation: Sendable {
     /// The direct scope (each process's own elementary exchanges), as ``DirectCharacterisation``.
     public static func direct(database: OpenLCADatabase, processes: [Int64], categories: [Int64],
                               convention: LogNormalConvention = .median) throws(OpenLCAError) -> UncertainCharacterisation {
-        let catalog = try database.catalog()
-        let categoryList = categories.compactMap { catalog.impactCategories[$0] }
-        let table = FactorTable(try database.impactFactors(ofCategories: categories), categories: categoryList, catalog: catalog)
-        var inventory = InventoryCollector(processes: processes, catalog: catalog, factors: table)
-        try database.forEachExchange(ofProcesses: processes) { inventory.add($0) }
+        var (catalog, categoryList, table, inventory) = try DirectCharacterisation.collect(database: database, processes: processes, categories: categories)
         var base: [[Double]] = []
         for position in processes.indices {
             base.append(try inventory.result(position, categories: categoryList, factors: table, keep: 0).impacts)

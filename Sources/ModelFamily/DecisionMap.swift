@@ -53,3 +53,20 @@ public struct ObjectivePart: Sendable, Codable, Equatable {
         (self.objective, self.part, self.item, self.value) = (objective, part, item, value)
     }
 }
+
+extension ObjectivePart {
+    /// `parts` with those of the same objective, part and item summed, in the order each first
+    /// appears, zeros left out: how a family accumulates its breakdown term by term.
+    public static func merged(_ parts: [ObjectivePart]) -> [ObjectivePart] {
+        struct Key: Hashable { var objective, part, item: String }
+        var position: [Key: Int] = [:], result: [ObjectivePart] = []
+        for part in parts where part.value != 0 {
+            let key = Key(objective: part.objective, part: part.part, item: part.item)
+            if let index = position[key] { result[index].value += part.value } else {
+                position[key] = result.count
+                result.append(part)
+            }
+        }
+        return result
+    }
+}

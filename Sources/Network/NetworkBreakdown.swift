@@ -68,18 +68,14 @@ extension NetworkProblem {
         var parts: [ObjectivePart] = []
         for name in objectiveNames {
             let objective = model.objectives[objectiveIndex[name]!]
-            var totals: [String: Double] = [:], order: [(String, String)] = []
             for (position, column) in objective.variables.enumerated() {
                 let value = objective.coefficients[position] * primal[Int(column)]
                 guard value != 0 else { continue }
                 let (part, item) = owner(column)
-                let key = part + "\u{1}" + item
-                if totals[key] == nil { order.append((part, item)) }
-                totals[key, default: 0] += value
+                parts.append(ObjectivePart(objective: name, part: part, item: item, value: value))
             }
-            parts += order.map { ObjectivePart(objective: name, part: $0.0, item: $0.1, value: totals[$0.0 + "\u{1}" + $0.1]!) }
             if objective.constant != 0 { parts.append(ObjectivePart(objective: name, part: "constant", item: "existing capacity", value: objective.constant)) }
         }
-        return parts
+        return ObjectivePart.merged(parts)
     }
 }

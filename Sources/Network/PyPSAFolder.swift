@@ -236,36 +236,39 @@ public struct PyPSAFolder {
     /// A year as a period id: `2030`, not `2030.0`.
     static func yearId(_ year: Double) -> String { year == year.rounded() && abs(year) < 1e15 ? String(Int64(year)) : "\(year)" }
 
-    /// PyPSA's build year and lifetime of a component over investment periods: an extendable one
-    /// is built in the period of its build year (year 0: the first) and active for its lifetime;
-    /// a fixed one must be active in every period. Nil (nothing to add) without periods.
-    private mutating func buildPeriod(_ row: [String: String], extendable: Bool, file: String, kind: String) -> (period: String, lifetime: Double?)? {
-        guard let first = periods.first, !slices.isEmpty else {
+    /// A component's `build_year` and `lifetime` over investment periods (PyPSA: active in
+    /// period p when build_year <= p < build_year + lifetime); nil without periods, where a
+    /// build year or lifetime other than PyPSA's default is a problem.
+    private mutating func lifetime(_ row: [String: String], file: String, kind: String) -> (build: Double, lifetime: Double)? {
+        guard !periods.isEmpty, !slices.isEmpty else {
             if !["0", "0.0", ""].contains(row["build_year"] ?? "") || !["inf", ""].contains(row["lifetime"] ?? "") {
                 issue(file, "\(kind) '\(row["name"] ?? "")': build_year and lifetime matter only over investment periods, which this network has none of",
                       hint: "remove them, or add investment periods")
             }
             return nil
         }
-        let build = number(row, "build_year", 0, file), lifetime = number(row, "lifetime", .infinity, file)
-        let name = row["name"] ?? ""
-        // PyPSA: active in period p when build_year <= p < build_year + lifetime.
-        let active = periods.map { build <= $0.year && $0.year < build + lifetime }
-        if !extendable {
-            if active.contains(false) {
-                issue(file, "\(kind) '\(name)': fixed capacity active in some investment periods only (build_year \(Self.yearId(build)), lifetime \(ResultContext.short(lifetime))) is not mapped",
-                      hint: "make it extendable with p_nom_min = p_nom_max, or active in every period")
-            }
-            return (first.id, nil)
-        }
-        // Built in the period of its build year; year 0 with no end: built before the first, active in all.
-        let period = build == 0 && !lifetime.isFinite ? first : periods.first { $0.year == build }
+        return (number(row, "build_year", 0, file), number(row, "lifetime", .infinity, file))
+    }
+
+    /// The period an extendable component is built in (that of its build year; year 0 with no
+    /// end: the first, active in all) and its lifetime; nil without periods.
+    private mutating func buildPeriod(_ row: [String: String], file: String, kind: String) -> (period: String, lifetime: Double?)? {
+        guard let (build, lifetime) = lifetime(row, file: file, kind: kind) else { return nil }
+        let period = build == 0 && !lifetime.isFinite ? periods.first : periods.first { $0.year == build }
         guard let period else {
-            issue(file, "\(kind) '\(name)': build_year \(Self.yearId(build)) is not an investment period (\(periods.map(\.id).joined(separator: ", ")))",
+            issue(file, "\(kind) '\(row["name"] ?? "")': build_year \(Self.yearId(build)) is not an investment period (\(periods.map(\.id).joined(separator: ", ")))",
                   hint: "lcaopt builds capacity at the start of a period: give a period's year")
             return nil
         }
         return (period.id, lifetime.isFinite ? lifetime : nil)
+    }
+
+    /// Fixed capacity must be active in every investment period (lcaopt's existing capacity is).
+    private mutating func requireActiveInEveryPeriod(_ row: [String: String], file: String, kind: String) {
+        guard let (build, lifetime) = lifetime(row, file: file, kind: kind),
+              periods.contains(where: { !(build <= $0.year && $0.year < build + lifetime) }) else { return }
+        issue(file, "\(kind) '\(row["name"] ?? "")': fixed capacity active in some investment periods only (build_year \(Self.yearId(build)), lifetime \(ResultContext.short(lifetime))) is not mapped",
+              hint: "make it extendable with p_nom_min = p_nom_max, or active in every period")
     }
 
     private mutating func buses(_ network: inout [String: JSONValue]) {
@@ -312,7 +315,7 @@ public struct PyPSAFolder {
     /// (`p_nom` or `e_nom`), built in the period of its build year over investment periods.
     private mutating func expansion(_ row: [String: String], _ prefix: String, _ file: String, kind: String) -> JSONValue {
         var expansion: [String: JSONValue] = ["cost": .number(number(row, "capital_cost", 0, file))]
-        if let (period, lifetime) = buildPeriod(row, extendable: true, file: file, kind: kind) {
+        if let (period, lifetime) = buildPeriod(row, file: file, kind: kind) {
             expansion["period"] = .string(period)
             if let lifetime { expansion["lifetime"] = .number(lifetime) }
         }
@@ -348,7 +351,7 @@ public struct PyPSAFolder {
                           hint: "give it p_min_pu 0, or a fixed p_nom")
                 }
             } else {
-                _ = buildPeriod(row, extendable: false, file: file, kind: "generator")
+                requireActiveInEveryPeriod(row, file: file, kind: "generator")
                 supply["capacity"] = .number(pNom)
                 if let column = minPU?[name] {
                     supply["minimum"] = perSnapshot { (column[$0] ?? minimum) * pNom }
@@ -399,7 +402,7 @@ public struct PyPSAFolder {
             link["availability"] = varying(maxPU, name, number(row, "p_max_pu", 1, file))
             link["minimumLoad"] = varying(minPU, name, number(row, "p_min_pu", 0, file))
             if flag(row, "p_nom_extendable") { link["expansion"] = expansion(row, "p_nom", file, kind: "link") } else {
-                _ = buildPeriod(row, extendable: false, file: file, kind: "link")
+                requireActiveInEveryPeriod(row, file: file, kind: "link")
                 link["capacity"] = .number(number(row, "p_nom", 0, file))
             }
             return .object(link)
@@ -426,7 +429,7 @@ public struct PyPSAFolder {
             let holding = number(row, "marginal_cost_storage", 0, file)
             if holding != 0 { store["cost"] = .number(holding) }
             if flag(row, "e_nom_extendable") { store["expansion"] = expansion(row, "e_nom", file, kind: "store") } else {
-                _ = buildPeriod(row, extendable: false, file: file, kind: "store")
+                requireActiveInEveryPeriod(row, file: file, kind: "store")
                 store["capacity"] = .number(number(row, "e_nom", 0, file))
             }
             return .object(store)

@@ -46,7 +46,7 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
                      (decisionsName, Data(decisionsCSV.utf8)),
                      ("\(name).md", Data(markdown().utf8)), ("\(name).ipynb", Data(notebook().utf8))]
         if let abatement = front.abatementChart() { files.append((macName, Data(abatement.svg().utf8))) }
-        if pointBreakdowns.contains(where: { !$0.isEmpty }) { files.append((breakdownName, Data(breakdownChart.svg().utf8))) }
+        if hasBreakdowns { files.append((breakdownName, Data(breakdownChart.svg().utf8))) }
         for section in sections { if let chart = section.chart { files.append(("\(name)-\(chart.name).svg", Data(chart.svg.utf8))) } }
         if let page { files.append(("\(name).html", Data(page.utf8))) }
         try FileSet.write(files, into: directory)
@@ -133,19 +133,19 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
         let parts = pointBreakdowns[index]
         guard !parts.isEmpty else { return nil }
         let objectives = front.allObjectiveNames.filter { name in parts.contains { $0.objective == name } }
-        var keys: [String] = [], values: [String: [String: Double]] = [:]
+        var keys: [PartKey] = [], values: [PartKey: [String: Double]] = [:]
         for part in parts {
-            let key = part.part + "\u{1}" + part.item
+            let key = PartKey(part: part.part, item: part.item)
             if values[key] == nil { keys.append(key) }
             values[key, default: [:]][part.objective, default: 0] += part.value
         }
-        let rows = keys.map { key -> [String] in
-            let names = key.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
-            return names + objectives.map { values[key]![$0].map { ResultTable.reportNumber($0) } ?? "" }
-        }
+        let rows = keys.map { key in [key.part, key.item] + objectives.map { values[key]![$0].map { ResultTable.reportNumber($0) } ?? "" } }
         let totals = ["total", ""] + objectives.map { name in ResultTable.reportNumber(parts.filter { $0.objective == name }.reduce(0) { $0 + $1.value }) }
         return Self.table(["part", "item"] + objectives.map { FrontReport<Decision>.labelled($0, front.units[$0]) }, rows + [totals])
     }
+
+    /// True when some point's objectives are split into parts.
+    var hasBreakdowns: Bool { pointBreakdowns.contains { !$0.isEmpty } }
 
     /// The highlighted points' breakdowns as one chart.
     var breakdownChart: BreakdownChart {
@@ -183,7 +183,7 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
         if let prices = pricesText { parts.append(prices + "\n\n![Marginal abatement cost](\(macName))") }
         parts.append("## Decisions")
         parts += highlighted.map { decisionSection($0.0, $0.1) }
-        if pointBreakdowns.contains(where: { !$0.isEmpty }) { parts.append("![Where the objectives come from](\(breakdownName))") }
+        if hasBreakdowns { parts.append("![Where the objectives come from](\(breakdownName))") }
         parts += sections.map { section in
             section.markdown + (section.chart.map { "\n\n![\(section.title)](\(name)-\($0.name).svg)" } ?? "")
         }
@@ -195,30 +195,18 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
         var cells: [[String: Any]] = [
             Self.markdownCell(title), Self.markdownCell(commandSection), Self.markdownCell(summary), Self.markdownCell(payoffSection),
             Self.markdownCell("## The front\n\n\(front.points.count) efficient points (\(front.method)).\n\n" + frontTable),
-            Self.codeCell("from IPython.display import SVG\nSVG(filename=\"\(svgName)\")", count: 1,
-                          outputs: [["output_type": "display_data", "metadata": [String: Any](),
-                                     "data": ["image/svg+xml": Self.lines(front.chart().svg()), "text/plain": ["<IPython.core.display.SVG object>"]]]]),
+            Self.svgCell(svgName, front.chart().svg(), code: "from IPython.display import SVG\nSVG(filename=\"\(svgName)\")"),
         ]
         if let prices = pricesText, let abatement = front.abatementChart() {
             cells.append(Self.markdownCell(prices))
-            cells.append(Self.codeCell("SVG(filename=\"\(macName)\")", count: 1,
-                                       outputs: [["output_type": "display_data", "metadata": [String: Any](),
-                                                  "data": ["image/svg+xml": Self.lines(abatement.svg()), "text/plain": ["<IPython.core.display.SVG object>"]]]]))
+            cells.append(Self.svgCell(macName, abatement.svg()))
         }
         cells.append(Self.markdownCell("## Decisions"))
         cells += highlighted.map { Self.markdownCell(decisionSection($0.0, $0.1)) }
-        if pointBreakdowns.contains(where: { !$0.isEmpty }) {
-            cells.append(Self.codeCell("SVG(filename=\"\(breakdownName)\")", count: 1,
-                                       outputs: [["output_type": "display_data", "metadata": [String: Any](),
-                                                  "data": ["image/svg+xml": Self.lines(breakdownChart.svg()), "text/plain": ["<IPython.core.display.SVG object>"]]]]))
-        }
+        if hasBreakdowns { cells.append(Self.svgCell(breakdownName, breakdownChart.svg())) }
         for section in sections {
             cells.append(Self.markdownCell(section.markdown))
-            if let chart = section.chart {
-                cells.append(Self.codeCell("SVG(filename=\"\(name)-\(chart.name).svg\")", count: 1,
-                                           outputs: [["output_type": "display_data", "metadata": [String: Any](),
-                                                      "data": ["image/svg+xml": Self.lines(chart.svg), "text/plain": ["<IPython.core.display.SVG object>"]]]]))
-            }
+            if let chart = section.chart { cells.append(Self.svgCell("\(name)-\(chart.name).svg", chart.svg)) }
         }
         cells.append(Self.markdownCell("## Further analysis\n\nThe front as a pandas DataFrame:"))
         cells.append(Self.codeCell(pandasCode, count: 2, outputs: [[
@@ -237,6 +225,13 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
 
     static func markdownCell(_ text: String) -> [String: Any] {
         ["cell_type": "markdown", "metadata": [String: Any](), "source": lines(text)]
+    }
+
+    /// A code cell showing the SVG file `file`, its drawing embedded as the cell's output.
+    static func svgCell(_ file: String, _ svg: String, code: String? = nil) -> [String: Any] {
+        codeCell(code ?? "SVG(filename=\"\(file)\")", count: 1,
+                 outputs: [["output_type": "display_data", "metadata": [String: Any](),
+                            "data": ["image/svg+xml": lines(svg), "text/plain": ["<IPython.core.display.SVG object>"]]]])
     }
 
     static func codeCell(_ code: String, count: Int, outputs: [[String: Any]]) -> [String: Any] {
@@ -268,3 +263,6 @@ public struct NotebookReport<Decision: Codable & Sendable & Equatable>: Sendable
         return ([row(header), row(header.map { _ in "---" })] + rows.map(row)).joined(separator: "\n")
     }
 }
+
+/// A row of a breakdown table: a part and an item.
+struct PartKey: Hashable { var part, item: String }

@@ -40,12 +40,9 @@ extension SupplyChainProblem {
         let primal = cleaned(primal: raw).primal
         let names = data.measuredObjectiveIds
         let width = names.count
-        var totals: [String: Double] = [:], order: [String] = []
+        var parts: [ObjectivePart] = []
         func add(_ o: Int, _ part: String, _ item: String, _ value: Double) {
-            guard value != 0 else { return }
-            let key = "\(o)\u{1}\(part)\u{1}\(item)"
-            if totals[key] == nil { order.append(key) }
-            totals[key, default: 0] += value
+            if value != 0 { parts.append(ObjectivePart(objective: names[o], part: part, item: item, value: value)) }
         }
         func supplierValue(_ s: Int, _ o: Int) -> Double { o == 0 ? data.suppliers[s].cost : data.suppliers[s].impacts[o - 1] }
         func delivered(_ s: Int, _ x: Double) {
@@ -72,9 +69,6 @@ extension SupplyChainProblem {
             let entry = data.storage[index / data.periods.count]
             add(0, "storage", "\(data.materials[entry.material].id) at \(data.sites[entry.site].id)", entry.cost * primal[Int(stock.variable.index)])
         }
-        return order.map { key in
-            let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
-            return ObjectivePart(objective: names[Int(parts[0])!], part: parts[1], item: parts[2], value: totals[key]!)
-        }
+        return ObjectivePart.merged(parts)
     }
 }

@@ -12,10 +12,7 @@ struct UncertaintyChart {
         let points = manifest.decisions.map { ($0.objectives[x] ?? .nan, $0.objectives[y] ?? .nan) }
         func bars(_ objective: String) -> [(Double, Double)] {
             guard objective != "cost" else { return [] }
-            return manifest.decisions.map { decision in
-                let row = summary.statistics.first { $0.decision == decision.label && $0.objective == objective }
-                return (row?.p5 ?? .nan, row?.p95 ?? .nan)
-            }
+            return manifest.decisions.map { summary.interval(decision: $0.label, objective: objective) ?? (.nan, .nan) }
         }
         func label(_ objective: String) -> String { "\(objective) [\(manifest.units[objective] ?? "")]" }
         chart = FrontChart(title: "\(manifest.model): front with 5-95 % intervals", xLabel: label(x), yLabel: label(y), points: points)

@@ -29,6 +29,9 @@ public struct UncertaintyOptions: Sendable {
     public var points: Int?
     /// How that front is found (``ParetoOptions/Method``).
     public var method: ParetoOptions.Method
+    /// The front's points already swept (their column values, in order): evaluated as they
+    /// are instead of sweeping again (`lcaopt report --samples` passes its own front's).
+    public var frontDecisions: [[Double]]?
     public var convention: LogNormalConvention
     /// Seconds per solve.
     public var timeLimit: Double?

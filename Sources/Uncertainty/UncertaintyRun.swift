@@ -75,17 +75,20 @@ public enum UncertaintyRun {
                 guard names.count >= 2, Set(names).count == names.count else {
                     throw UncertaintyError("--front needs two or more distinct objectives, not \(names.joined(separator: ","))")
                 }
-                let indexes = names.map { problem.objectiveIndex[$0]! }
-                let result = try ParetoSweep.run(model: problem.model, objectives: indexes,
-                                                 options: ParetoOptions(points: options.points ?? 10, method: options.method, spacedPoints: options.points,
-                                                                        solve: SolveOptions(timeLimit: options.timeLimit)),
-                                                 makeBackend: options.makeBackend)
-                guard !result.points.isEmpty else { throw UncertaintyError("the front of \(names.joined(separator: ", ")) has no point", solverFailure: true) }
-                for (number, point) in result.points.enumerated() { reference("point \(number + 1)", point.primal) }
+                var primals = options.frontDecisions ?? []
+                if options.frontDecisions == nil {
+                    let indexes = names.map { problem.objectiveIndex[$0]! }
+                    let result = try ParetoSweep.run(model: problem.model, objectives: indexes,
+                                                     options: ParetoOptions(points: options.points ?? 10, method: options.method, spacedPoints: options.points,
+                                                                            solve: SolveOptions(timeLimit: options.timeLimit)),
+                                                     makeBackend: options.makeBackend)
+                    primals = result.points.map(\.primal)
+                }
+                guard !primals.isEmpty else { throw UncertaintyError("the front of \(names.joined(separator: ", ")) has no point", solverFailure: true) }
+                for (number, primal) in primals.enumerated() { reference("point \(number + 1)", primal) }
             } else {
-                guard problem.objectiveIndex[objective] != nil else { throw UncertaintyError("unknown objective '\(objective)'") }
-                let solving = try model.problem(objective: objective, names: false)
-                let result = try CachingSolver(options.makeBackend()).solve(solving.model, edits: ModelEdits(), options: SolveOptions(timeLimit: options.timeLimit))
+                // `problem` has `objective` active (no front: it was built for it).
+                let result = try CachingSolver(options.makeBackend()).solve(problem.model, edits: ModelEdits(), options: SolveOptions(timeLimit: options.timeLimit))
                 guard result.isOptimal, result.primalStatus == .feasiblePoint else {
                     throw UncertaintyError("minimising \(objective) without uncertainty: \(result.termination.rawValue) (\(result.rawStatus)); solve the model first",
                                            solverFailure: true)
@@ -171,16 +174,10 @@ public enum UncertaintyRun {
         var done = Set<String>()
         if let directory = options.outDirectory {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            if options.resume, let data = FileManager.default.contents(atPath: directory + "/uncertainty.json") {
-                let decoder = JSONDecoder()
-                decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-                let earlier = try? decoder.decode(UncertaintyManifest.self, from: data)
-                guard let earlier, earlier.seed == plan.manifest.seed, earlier.mode == plan.manifest.mode, earlier.samples == plan.manifest.samples,
-                      earlier.lognormal == plan.manifest.lognormal, earlier.objective == plan.manifest.objective, earlier.front == plan.manifest.front else {
-                    throw UncertaintyError("\(directory): its results are of another run (seed, samples, mode, objective or front differ); resume with the same options or choose another --out")
-                }
+            if options.resume, let earlier = try UncertaintyManifest.read(directory: directory), !earlier.sameRun(as: plan.manifest) {
+                throw UncertaintyError("\(directory): its results are of another run (seed, samples, mode, objective or front differ); resume with the same options or choose another --out")
             }
-            try writeWhole(plan.manifest.jsonData(), to: directory + "/uncertainty.json")
+            try writeWhole(UncertaintyFiles.encode(plan.manifest), to: directory + "/uncertainty.json")
             let batch = BatchManifest(scenarios: "uncertainty", ids: all.map(UncertaintyManifest.id(ofSample:)), shard: plan.manifest.shard,
                                       objectives: plan.manifest.objectives, units: plan.manifest.units, contexts: [plan.model.name: plan.manifest.context])
             try writeWhole(batch.jsonData(), to: directory + "/batch.json")
@@ -272,12 +269,35 @@ public struct UncertaintyOutcome: Sendable {
     public var times: Times
 }
 
-extension UncertaintyManifest {
-    /// Pretty, sorted JSON.
-    func jsonData() throws -> Data {
+/// How an uncertainty folder's JSON files are written and read: pretty, sorted keys, and
+/// non-finite numbers as the strings `inf`, `-inf`, `nan` (as batch's results).
+enum UncertaintyFiles {
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(self) + Data("\n".utf8)
+        return try encoder.encode(value) + Data("\n".utf8)
+    }
+
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
+    }
+}
+
+extension UncertaintyManifest {
+    /// The `uncertainty.json` of `directory`: nil when there is none, an error naming the file when it is damaged.
+    static func read(directory: String) throws -> UncertaintyManifest? {
+        guard let data = FileManager.default.contents(atPath: directory + "/uncertainty.json") else { return nil }
+        do { return try UncertaintyFiles.decoder.decode(UncertaintyManifest.self, from: data) } catch {
+            throw UncertaintyError("\(directory)/uncertainty.json is damaged (\(error)); run the samples again into a new folder")
+        }
+    }
+
+    /// True when `other` draws the same samples for the same question (resuming it is safe).
+    func sameRun(as other: UncertaintyManifest) -> Bool {
+        seed == other.seed && mode == other.mode && samples == other.samples && lognormal == other.lognormal
+            && objective == other.objective && front == other.front && decisions.map(\.label) == other.decisions.map(\.label)
     }
 }

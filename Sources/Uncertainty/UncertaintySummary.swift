@@ -114,6 +114,29 @@ public struct UncertaintySummary: Sendable, Codable, Equatable {
         }
     }
 
+    /// The run and its summary, as `summary.json` and `uncertainty --json` write them.
+    public struct Document: Encodable {
+        public var run: UncertaintyManifest
+        public var summary: UncertaintySummary
+        public init(run: UncertaintyManifest, summary: UncertaintySummary) { (self.run, self.summary) = (run, summary) }
+    }
+
+    /// The comparisons of each point with the next one on the front.
+    public func neighbouring(_ manifest: UncertaintyManifest) -> [Comparison] {
+        let labels = manifest.decisions.map(\.label)
+        return comparisons.filter { comparison in
+            guard let a = labels.firstIndex(of: comparison.a), let b = labels.firstIndex(of: comparison.b) else { return false }
+            return b == a + 1
+        }
+    }
+
+    /// The 5-95 % interval of `objective` for the decision labelled `decision`; nil when there
+    /// is none, or (`spreadOnly`) when it has no spread.
+    public func interval(decision: String, objective: String, spreadOnly: Bool = false) -> (Double, Double)? {
+        guard let row = statistics.first(where: { $0.decision == decision && $0.objective == objective }), !spreadOnly || row.sd > 0 else { return nil }
+        return (row.p5, row.p95)
+    }
+
     /// Mean, sample standard deviation and the 5/50/95 % percentiles of `values`.
     static func statistics(_ values: [Double], decision: String, objective: String, unit: String, deterministic: Double?) -> Statistics {
         let sorted = values.sorted()
@@ -141,11 +164,7 @@ public struct UncertaintySummary: Sendable, Codable, Equatable {
     /// `summary.json`, `summary.csv`, `comparisons.csv` (front), `choices.csv` (re-optimised) and
     /// `uncertainty.svg` (a front of two objectives) in `directory`, each written whole.
     public func write(to directory: String, manifest: UncertaintyManifest) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        struct Document: Encodable { var run: UncertaintyManifest; var summary: UncertaintySummary }
-        try writeWhole(try encoder.encode(Document(run: manifest, summary: self)) + Data("\n".utf8), to: directory + "/summary.json")
+        try writeWhole(try UncertaintyFiles.encode(Document(run: manifest, summary: self)), to: directory + "/summary.json")
         try writeWhole(Data(statisticsCSV.utf8), to: directory + "/summary.csv")
         if !comparisons.isEmpty { try writeWhole(Data(comparisonsCSV.utf8), to: directory + "/comparisons.csv") }
         if manifest.mode == "reoptimise" { try writeWhole(Data(choicesCSV.utf8), to: directory + "/choices.csv") }
@@ -154,14 +173,8 @@ public struct UncertaintySummary: Sendable, Codable, Equatable {
 
     /// The run and summary of an output folder: its `uncertainty.json` and every result in its `results.jsonl`.
     public static func read(directory: String) throws -> (UncertaintyManifest, UncertaintySummary) {
-        guard let data = FileManager.default.contents(atPath: directory + "/uncertainty.json") else {
+        guard let manifest = try UncertaintyManifest.read(directory: directory) else {
             throw UncertaintyError("\(directory): no uncertainty.json; is this a `lcaopt uncertainty` output folder? (copy a shard's uncertainty.json into a folder merged with `lcaopt batch merge`)")
-        }
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let manifest: UncertaintyManifest
-        do { manifest = try decoder.decode(UncertaintyManifest.self, from: data) } catch {
-            throw UncertaintyError("\(directory)/uncertainty.json is damaged (\(error)); run the samples again")
         }
         let summary = UncertaintySummary(manifest: manifest, results: readResults(directory: directory))
         try summary.write(to: directory, manifest: manifest)
@@ -200,11 +213,7 @@ extension UncertaintySummary {
             text += "| \(row.decision) | \(row.objective) [\(row.unit)] | \(row.deterministic.map(number) ?? "") | \(number(row.mean)) | \(number(row.sd)) | "
                 + "\(number(row.p5)) | \(number(row.p50)) | \(number(row.p95)) |\n"
         }
-        let labels = manifest.decisions.map(\.label)
-        let neighbours = comparisons.filter { comparison in
-            guard let a = labels.firstIndex(of: comparison.a), let b = labels.firstIndex(of: comparison.b) else { return false }
-            return b == a + 1
-        }
+        let neighbours = neighbouring(manifest)
         if !neighbours.isEmpty {
             text += "\nNeighbouring points under the same draws (common random numbers): how often the first has the lower value.\n\n"
             text += "| objective | a | b | P(a lower) |\n|---|---|---|---|\n"

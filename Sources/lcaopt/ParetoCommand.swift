@@ -1,4 +1,5 @@
 import ArgumentParser
+import Synchronization
 import Foundation
 import GLPKBackend
 import LPFile
@@ -157,26 +158,34 @@ struct ParetoCommand: ParsableCommand {
 extension ParetoOptions.Method: ExpressibleByArgument {}
 
 /// A one-line progress display on stderr for sweeps longer than a second.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: Sendable {
     private let enabled: Bool
+    /// What is counted (`points`, `samples`).
+    private let counting: String
     private let start = ContinuousClock.now
-    private var shown = false
-    private var drawn = 0.0
+    /// Whether a line was drawn, and when (seconds from the start); callers may be several threads.
+    private let drawn = Mutex((shown: false, at: 0.0))
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(enabled: Bool, counting: String = "points") {
+        self.enabled = enabled
+        self.counting = counting
+    }
 
-    /// Redraws at most ten times a second, after the first second; the ETA waits for a few points.
+    /// Redraws at most ten times a second, after the first second; the ETA waits for a few done.
     func update(_ done: Int, _ total: Int) {
         guard enabled else { return }
         let seconds = (ContinuousClock.now - start).inSeconds
-        guard seconds > 1, seconds - drawn >= 0.1 || done == total else { return }
-        drawn = seconds
+        let due = drawn.withLock { state -> Bool in
+            guard seconds > 1, seconds - state.at >= 0.1 || done == total else { return false }
+            state = (true, seconds)
+            return true
+        }
+        guard due else { return }
         let eta = done >= 3 ? "ETA \(Int((seconds / Double(done) * Double(max(0, total - done))).rounded())) s" : "ETA ..."
-        writeError("\rpoints \(done)/\(total), \(eta)   ")
-        shown = true
+        writeError("\r\(counting) \(done)/\(total), \(eta)   ")
     }
 
     func finish() {
-        if shown { writeError("\n") }
+        if drawn.withLock({ $0.shown }) { writeError("\n") }
     }
 }

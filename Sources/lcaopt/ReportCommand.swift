@@ -5,6 +5,7 @@ import ModelLoader
 import Pareto
 import Reports
 import ModelFamily
+import OpenLCA
 import Uncertainty
 
 /// `lcaopt report MODEL --out DIR`: a worked example as a notebook and a Markdown page.
@@ -43,13 +44,14 @@ struct ReportCommand: ParsableCommand {
         try reportingErrors {
             do { try FileSet.checkWritable(out) } catch { throw CommandFailure(message: "\(error)", exitCode: 1) }
             let name = URL(fileURLWithPath: options.model).deletingPathExtension().lastPathComponent
-            let files = try write(try options.load(format: format).family, name: name)
+            let loaded = try options.load(format: format)
+            let files = try write(loaded.family, database: loaded.database, name: name)
             printError("wrote " + files.map { "\(out)/\($0)" }.joined(separator: ", "))
         }
     }
 
     /// The report of a model of any family; returns the names of the files written.
-    private func write<Model: FamilyModel>(_ model: Model, name: String) throws -> [String] {
+    private func write<Model: FamilyModel>(_ model: Model, database: OpenLCADatabase?, name: String) throws -> [String] {
         let names = try options.sweptObjectives(objectives, model: model)
         let problem = try options.problem(model, objective: names[0])
         let front = try options.sweep(problem, objectives: names, options: ParetoOptions(points: points, method: method, spacedPoints: points))
@@ -63,17 +65,20 @@ struct ReportCommand: ParsableCommand {
         var report = NotebookReport(name: name, model: model, problem: problem, front: front, command: command.joined(separator: " "))
         var bars: [[String: (Double, Double)]]?
         if let samples {
-            guard let database = try options.load(format: format).database else {
+            guard let database else {
                 throw CommandFailure(message: "\(options.model): --samples needs the model's openLCA database, which holds the distributions", exitCode: 1)
             }
-            let settings = UncertaintyOptions(samples: samples, seed: seed, jobs: ProcessInfo.processInfo.activeProcessorCount, front: names,
-                                              points: points, method: method, makeBackend: try options.solver.factory())
+            var settings = UncertaintyOptions(samples: samples, seed: seed, jobs: ProcessInfo.processInfo.activeProcessorCount, front: names,
+                                              makeBackend: try options.solver.factory())
+            settings.frontDecisions = front.points.compactMap(\.primal)  // this report's own points, not a second sweep
             do {
                 let outcome = try UncertaintyRun.run(model, database: database, options: settings)
                 report.sections.append(outcome.summary.reportSection(manifest: outcome.manifest, command: command.joined(separator: " ")))
                 bars = outcome.manifest.decisions.map { decision in
                     var ranges: [String: (Double, Double)] = [:]
-                    for row in outcome.summary.statistics where row.decision == decision.label && row.sd > 0 { ranges[row.objective] = (row.p5, row.p95) }
+                    for objective in outcome.manifest.objectives {
+                        ranges[objective] = outcome.summary.interval(decision: decision.label, objective: objective, spreadOnly: true)
+                    }
                     return ranges
                 }
             } catch let error as UncertaintyError {

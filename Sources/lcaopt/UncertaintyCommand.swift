@@ -5,7 +5,6 @@ import Impact
 import ModelFamily
 import OpenLCA
 import Pareto
-import Synchronization
 import Uncertainty
 
 #if canImport(Glibc)
@@ -81,28 +80,18 @@ struct UncertaintyRunCommand: ParsableCommand {
                                           timeLimit: timeLimit, makeBackend: try options.solver.factory())
         settings.shard = shard.flatMap(BatchRunCommand.parseShard)
         if front { settings.front = try options.sweptObjectives(objectives, model: model) }
-        let terminal = !quiet && isatty(2) == 1
-        let started = ContinuousClock.now
-        let lastDrawn = Mutex(-1.0)
+        let progress = ProgressLine(enabled: !quiet && isatty(2) == 1, counting: "samples")
         let outcome: UncertaintyOutcome
         do {
-            outcome = try UncertaintyRun.run(model, database: database, options: settings) { done, total in
-                guard terminal else { return }
-                let seconds = (ContinuousClock.now - started).inSeconds
-                let due = lastDrawn.withLock { last in
-                    guard done == total || seconds - last >= 0.1 else { return false }
-                    last = seconds
-                    return true
-                }
-                if due { writeError(String(format: "\rsample %d/%d, %.0f/s ", done, total, seconds > 0 ? Double(done) / seconds : 0)) }
-            }
+            outcome = try UncertaintyRun.run(model, database: database, options: settings, progress: progress.update)
         } catch let error as UncertaintyError {
-            if terminal { writeError("\n") }
+            progress.finish()
             throw CommandFailure(message: error.message, exitCode: error.isSolverFailure ? 2 : 1)
         } catch where "\(error)".hasSuffix("write into another folder") {
+            progress.finish()
             throw CommandFailure(message: "\(error) with --out DIR", exitCode: 1)
         }
-        if terminal { writeError("\n") }
+        progress.finish()
         for note in outcome.manifest.drawn + outcome.manifest.notes { printError("note: \(note)") }
         printError(String(format: "uncertainty: %d samples computed, %d kept from an earlier run, %.2f s (%.0f samples/s)%@",
                           outcome.computed, outcome.skipped, outcome.seconds, outcome.seconds > 0 ? Double(outcome.computed) / outcome.seconds : 0,
@@ -143,10 +132,7 @@ struct UncertaintyPrinter {
     var summary: UncertaintySummary
 
     func print(json: Bool, csv: Bool) throws {
-        if json {
-            struct Document: Encodable { var run: UncertaintyManifest; var summary: UncertaintySummary }
-            return try printJSON(Document(run: manifest, summary: summary))
-        }
+        if json { return try printJSON(UncertaintySummary.Document(run: manifest, summary: summary)) }
         if csv { return writeOutput(summary.statisticsCSV) }
         var text = "\(manifest.model): \(summary.samples) samples (seed \(manifest.seed), \(manifest.scope) scope, log-normal parameter as \(manifest.lognormal)); "
         text += manifest.mode == "reoptimise" ? "minimising \(manifest.objective) per sample\n\n" : "decisions held fixed\n\n"
@@ -156,11 +142,7 @@ struct UncertaintyPrinter {
                        ResultContext.short(row.sd), ResultContext.short(row.p5), ResultContext.short(row.p50), ResultContext.short(row.p95)])
         }
         text += table.render() + "\n"
-        let neighbours = summary.comparisons.filter { comparison in
-            guard let a = manifest.decisions.firstIndex(where: { $0.label == comparison.a }),
-                  let b = manifest.decisions.firstIndex(where: { $0.label == comparison.b }) else { return false }
-            return b == a + 1
-        }
+        let neighbours = summary.neighbouring(manifest)
         if !neighbours.isEmpty {
             var pairs = TextTable(["objective", "a", "b", "P(a lower)"])
             for row in neighbours { pairs.add([row.objective, row.a, row.b, String(format: "%.3f", row.probabilityALower)]) }
